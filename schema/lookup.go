@@ -83,7 +83,8 @@ func suggest(name string) []string {
 }
 
 // suggestQualified returns the closest qualified names to famName.bare: the
-// same name in the families that have it, else the closest names overall.
+// same name in the families that have it; else, for a known family, the
+// closest names of that family; else the closest qualified names overall.
 func suggestQualified(famName, bare string) []string {
 	var out []string
 	if lookupDefault(bare) != 0 {
@@ -91,6 +92,17 @@ func suggestQualified(famName, bare string) []string {
 			if lookupFamily(fam, bare) != 0 {
 				out = append(out, string(fam)+"."+bare)
 			}
+		}
+		return out
+	}
+	if fam := Family(famName); fam.Valid() {
+		var names []string
+		for _, f := range FieldsOf(fam) {
+			names = append(names, f.Name())
+		}
+		out = closest(bare, names, maxSuggestions)
+		for i, n := range out {
+			out[i] = famName + "." + n
 		}
 		return out
 	}
@@ -128,6 +140,9 @@ func closest(s string, candidates []string, limit int) []string {
 		hits = slices.DeleteFunc(hits, func(h scored) bool { return h.d >= 0 })
 	}
 	slices.SortStableFunc(hits, func(a, b scored) int { return a.d - b.d })
+	if len(hits) == 0 || limit <= 0 {
+		return nil
+	}
 	out := make([]string, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
 		out = append(out, h.name)

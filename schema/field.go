@@ -152,3 +152,25 @@ func FieldsOf(fam Family) []Field {
 	}
 	return out
 }
+
+// MarshalText returns the qualified name of the field (see [Field.String]),
+// so fields can be written in JSON, YAML or flags. It fails for an invalid
+// field.
+func (f Field) MarshalText() ([]byte, error) {
+	if !f.Valid() {
+		return nil, &UnknownFieldError{Name: f.String()}
+	}
+	return []byte(f.String()), nil
+}
+
+// UnmarshalText sets f to the field named by text, a bare or qualified name
+// as accepted by [Lookup]. It returns a *[UnknownFieldError] and leaves f
+// unchanged for an unknown name.
+func (f *Field) UnmarshalText(text []byte) error {
+	got, err := Lookup(string(text))
+	if err != nil {
+		return err
+	}
+	*f = got
+	return nil
+}

@@ -337,3 +337,20 @@ func FuzzLookupAndCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestFieldText(t *testing.T) {
+	t.Parallel()
+	b, err := EvaluationQueueID.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "evaluation.queueId", string(b))
+	var f Field
+	require.NoError(t, f.UnmarshalText(b))
+	assert.Equal(t, EvaluationQueueID, f)
+	require.NoError(t, f.UnmarshalText([]byte("mediaType")))
+	assert.Equal(t, MediaType, f)
+	err = f.UnmarshalText([]byte("mediatype"))
+	assert.EqualError(t, err, "schema: unknown field mediatype; did you mean mediaType?")
+	assert.Equal(t, MediaType, f, "unchanged on error")
+	_, err = Field(0).MarshalText()
+	assert.Error(t, err)
+}

@@ -71,13 +71,17 @@ type group struct {
 	first, last              int // 1-based inclusive Field range
 }
 
-// families in default precedence order: conversation > segment > evaluation > survey > resolution.
-var familyOrder = []struct{ wire, goConst string }{
-	{"conversation", "Conversation"},
-	{"segment", "Segment"},
-	{"evaluation", "Evaluation"},
-	{"survey", "Survey"},
-	{"resolution", "Resolution"},
+// familyOrder returns the families in default precedence order
+// (conversation > segment > evaluation > survey > resolution) with the Go
+// constant of each.
+func familyOrder() []struct{ wire, goConst string } {
+	return []struct{ wire, goConst string }{
+		{"conversation", "Conversation"},
+		{"segment", "Segment"},
+		{"evaluation", "Evaluation"},
+		{"survey", "Survey"},
+		{"resolution", "Resolution"},
+	}
 }
 
 // Generate returns the formatted source of fields_gen.go for the given
@@ -97,7 +101,7 @@ func Generate(data []byte) ([]byte, error) {
 
 	// Default family of each name: the first family (in precedence order) that has it.
 	defaultFam := map[string]string{}
-	for _, f := range familyOrder {
+	for _, f := range familyOrder() {
 		for _, l := range lists[f.wire] {
 			for _, n := range l {
 				if _, ok := defaultFam[n]; !ok {
@@ -110,7 +114,7 @@ func Generate(data []byte) ([]byte, error) {
 	var fields []field
 	var groups []group
 	seenGo := map[string]string{}
-	for _, f := range familyOrder {
+	for _, f := range familyOrder() {
 		seenInFam := map[string]bool{}
 		for k, l := range lists[f.wire] {
 			kindW, kind := "dimension", "DimensionKind"
@@ -136,7 +140,7 @@ func Generate(data []byte) ([]byte, error) {
 				if prev, ok := seenGo[goName]; ok {
 					return nil, fmt.Errorf("identifier %s for %s.%s collides with %s", goName, f.wire, n, prev)
 				}
-				if reserved[goName] {
+				if reserved(goName) {
 					return nil, fmt.Errorf("identifier %s for %s.%s collides with a hand-written name", goName, f.wire, n)
 				}
 				seenGo[goName] = f.wire + "." + n
@@ -198,7 +202,7 @@ func Generate(data []byte) ([]byte, error) {
 
 	p("// familyRange returns the first and last field of a family (0, -1 if it has none).\n")
 	p("func familyRange(fam Family) (first, last Field) {\n\tswitch fam {\n")
-	for _, f := range familyOrder {
+	for _, f := range familyOrder() {
 		first, last := 0, -1
 		for _, g := range groups {
 			if g.fam != f.wire {
@@ -228,7 +232,7 @@ func Generate(data []byte) ([]byte, error) {
 
 	p("// lookupFamily returns the field of family fam called name, or 0.\n")
 	p("func lookupFamily(fam Family, name string) Field {\n\tswitch fam {\n")
-	for _, fo := range familyOrder {
+	for _, fo := range familyOrder() {
 		var in []field
 		for _, f := range fields {
 			if f.fam == fo.wire {
@@ -315,24 +319,43 @@ func Generate(data []byte) ([]byte, error) {
 	return src, nil
 }
 
-// reserved lists exported names of package schema that generated constants
-// must not take.
-var reserved = map[string]bool{
-	"Family": true, "Kind": true, "ValueType": true, "PropertyType": true, "Operator": true,
-	"Field": true, "CustomProperty": true, "Ref": true, "UnknownFieldError": true, "ValueError": true,
-	"Conversation": true, "Segment": true, "Evaluation": true, "Survey": true, "Resolution": true,
-	"DimensionKind": true, "MetricKind": true, "PropertyKind": true,
-	"TypeUUID": true, "TypeString": true, "TypeEnum": true, "TypeDateTime": true, "TypeBool": true,
-	"TypeInteger": true, "TypeDuration": true, "TypeCount": true, "TypeNumber": true,
-	"Bool": true, "Integer": true, "Real": true, "Date": true, "String": true, "UUID": true,
-	"Matches": true, "Exists": true, "NotExists": true,
-	"Property": true, "Lookup": true, "LookupIn": true, "Fields": true, "FieldsOf": true,
-	"ParseRef": true, "Families": true, "RefError": true,
+// reserved reports whether name is an exported name of package schema that
+// a generated constant must not take.
+func reserved(name string) bool {
+	switch name {
+	case "Family", "Kind", "ValueType", "PropertyType", "Operator",
+		"Field", "CustomProperty", "Ref", "UnknownFieldError", "ValueError", "RefError",
+		"Conversation", "Segment", "Evaluation", "Survey", "Resolution",
+		"DimensionKind", "MetricKind", "PropertyKind",
+		"TypeUUID", "TypeString", "TypeEnum", "TypeDateTime", "TypeBool",
+		"TypeInteger", "TypeDuration", "TypeCount", "TypeNumber",
+		"Bool", "Integer", "Real", "Date", "String", "UUID",
+		"Matches", "Exists", "NotExists",
+		"Property", "Lookup", "LookupIn", "Fields", "FieldsOf", "ParseRef", "Families":
+		return true
+	}
+	return false
 }
 
-// initialisms are the camel-case words written in upper case in Go names
-// (the subset of golint's list that occurs in the catalog).
-var initialisms = map[string]string{"Id": "ID", "Ids": "IDs", "Sip": "SIP", "Url": "URL", "Uuid": "UUID", "Api": "API"}
+// initialism returns the Go spelling of a camel-case word that is an
+// initialism (the subset of golint's list that can occur in the catalog).
+func initialism(w string) (string, bool) {
+	switch w {
+	case "Id":
+		return "ID", true
+	case "Ids":
+		return "IDs", true
+	case "Sip":
+		return "SIP", true
+	case "Url":
+		return "URL", true
+	case "Uuid":
+		return "UUID", true
+	case "Api":
+		return "API", true
+	}
+	return "", false
+}
 
 // GoName turns an API name into an exported Go identifier:
 // queueId → QueueID, tHandle → THandle, sipResponseCode → SIPResponseCode.
@@ -343,7 +366,7 @@ func GoName(name string) string {
 		r := []rune(w)
 		r[0] = unicode.ToUpper(r[0])
 		w = string(r)
-		if up, ok := initialisms[w]; ok {
+		if up, ok := initialism(w); ok {
 			w = up
 		}
 		b.WriteString(w)

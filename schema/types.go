@@ -27,8 +27,16 @@ package schema
 //   - wrapUpCode is string, not uuid: users filter on code names such as
 //     "Case-Closed" and system codes such as "ININ-WRAP-UP-TIMEOUT" are not
 //     UUIDs either.
-//   - flowVersion is string: Genesys reports versions like "2.0".
-//   - enum is used exactly where enums.json responseEnums lists the values.
+//   - flowVersion is string: the SDK types it so and Genesys reports versions
+//     like "2.0".
+//   - remoteNameDisplayable is string although its name reads like a flag:
+//     the Go and .NET SDKs (AnalyticsSession.remoteNameDisplayable) type it as a string
+//     (the displayable name of the remote party), so a bool check would
+//     reject real values.
+//   - enum is used exactly where enums.json responseEnums lists the values,
+//     and filter values are checked strictly against the list: the API
+//     answers an unknown enum value in a filter with 400. (Responses are a
+//     different matter: decoders must tolerate new values.)
 //     requestedRouting takes the session.usedRouting list: the SDK declares
 //     the same values for requestedRoutings[]. Fields whose values are open
 //     ended in the SDK (messageType, surveyStatus, transferType, flowOutType,
@@ -40,7 +48,8 @@ package schema
 //   - bool: flags such as conference, recording, customerParticipation; the
 //     value is the string "true" or "false".
 //   - datetime: conversationStart/End, segmentEnd, callbackScheduledTime,
-//     detectedSpeechStart/End, eventTime, surveyCompletedDate; the value is
+//     detectedSpeechStart/End (DateTime in AnalyticsSession), eventTime,
+//     surveyCompletedDate; the value is
 //     an RFC 3339 instant or an interval "start/end".
 
 // fieldType returns the value type of the catalog field of kind k called
@@ -111,7 +120,7 @@ func fieldType(k Kind, name string) (ValueType, enumList) {
 	// Flags.
 	case "customerParticipation", "originatingSocialMediaPublic",
 		"agentOwned", "authenticated", "cleared", "conference", "deliveryPushed",
-		"recording", "remoteNameDisplayable", "screenRecording", "snippetRecording",
+		"recording", "screenRecording", "snippetRecording",
 		"assigneeApplicable", "deleted", "released", "rescored", "systemSubmitted",
 		"surveyPartialResponse":
 		return TypeBool, enumNone
@@ -131,7 +140,7 @@ func fieldType(k Kind, name string) (ValueType, enumList) {
 		"flowOutcome", "flowOutcomeValue", "flowVersion", "journeyCustomerId",
 		"journeyCustomerIdType", "journeyCustomerSessionId", "messageType",
 		"outboundContactId", "participantName", "protocolCallId", "provider", "remote",
-		"sessionDnis", "subject", "transferTargetAddress", "transferTargetName",
+		"remoteNameDisplayable", "sessionDnis", "subject", "transferTargetAddress", "transferTargetName",
 		"transferType", "wrapUpCode", "wrapUpNote",
 		"formName", "surveyStatus":
 		return TypeString, enumNone

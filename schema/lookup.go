@@ -114,35 +114,40 @@ func suggestQualified(famName, bare string) []string {
 }
 
 // closest returns up to limit candidates close to s: the case-insensitive
-// matches if there are any, otherwise the nearest by case-insensitive edit distance (at most a third of
-// the longer length, and at least 2), ties in candidate order.
+// matches if there are any, otherwise the nearest by case-insensitive edit
+// distance (at most a third of the longer length, and at least 2), ties in
+// candidate order.
 func closest(s string, candidates []string, limit int) []string {
-	ls := strings.ToLower(s)
 	type scored struct {
 		name string
 		d    int
-		i    int
 	}
 	var hits []scored
-	for i, c := range candidates {
-		lc := strings.ToLower(c)
-		if lc == ls {
-			hits = append(hits, scored{c, -1, i})
+	exact := false
+	var prev, cur []int // edit distance rows, reused
+	for _, c := range candidates {
+		if strings.EqualFold(s, c) {
+			if !exact {
+				hits, exact = hits[:0], true
+			}
+			hits = append(hits, scored{c, -1})
 			continue
 		}
-		maxD := max(len(ls), len(lc)) / 3
-		maxD = max(maxD, 2)
-		if d := editDistance(ls, lc, maxD); d <= maxD {
-			hits = append(hits, scored{c, d, i})
+		if exact {
+			continue
+		}
+		maxD := max(len(s)/3, len(c)/3, 2)
+		if n := len(c) + 1; cap(prev) < n {
+			prev, cur = make([]int, n, 2*n), make([]int, n, 2*n)
+		}
+		if d := editDistance(s, c, maxD, prev[:len(c)+1], cur[:len(c)+1]); d <= maxD {
+			hits = append(hits, scored{c, d})
 		}
 	}
-	if slices.ContainsFunc(hits, func(h scored) bool { return h.d < 0 }) {
-		hits = slices.DeleteFunc(hits, func(h scored) bool { return h.d >= 0 })
-	}
-	slices.SortStableFunc(hits, func(a, b scored) int { return a.d - b.d })
 	if len(hits) == 0 || limit <= 0 {
 		return nil
 	}
+	slices.SortStableFunc(hits, func(a, b scored) int { return a.d - b.d })
 	out := make([]string, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
 		out = append(out, h.name)
@@ -150,23 +155,31 @@ func closest(s string, candidates []string, limit int) []string {
 	return out
 }
 
-// editDistance returns the Levenshtein distance between a and b (bytes),
-// or max+1 when it is certainly larger than max.
-func editDistance(a, b string, maxD int) int {
+// lower returns the ASCII lower case of c.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// editDistance returns the ASCII-case-insensitive Levenshtein distance
+// between a and b (bytes), or maxD+1 when it is certainly larger than maxD.
+// prev and cur are scratch rows of length len(b)+1.
+func editDistance(a, b string, maxD int, prev, cur []int) int {
 	if d := len(a) - len(b); d > maxD || -d > maxD {
 		return maxD + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
 		rowMin := cur[0]
+		ai := lower(a[i-1])
 		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ai == lower(b[j-1]) {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)

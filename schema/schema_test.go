@@ -354,3 +354,29 @@ func TestFieldText(t *testing.T) {
 	_, err = Field(0).MarshalText()
 	assert.Error(t, err)
 }
+
+func TestEditDistance(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		maxD int
+		want int
+	}{
+		{"kitten", "sitting", 5, 3},
+		{"", "abc", 5, 3},
+		{"abc", "", 5, 3},
+		{"wrapupcode", "wrapUpCode", 2, 0},
+		{"tHandel", "tHandle", 2, 2},
+		{"abcdef", "uvwxyz", 2, 3},
+		{"a", "abcdefgh", 2, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			t.Parallel()
+			n := len(tt.b) + 1
+			assert.Equal(t, tt.want, editDistance(tt.a, tt.b, tt.maxD, make([]int, n), make([]int, n)))
+		})
+	}
+	assert.Nil(t, closest("ab", []string{"a", "b", "AB"}, 0), "limit 0")
+	assert.Equal(t, []string{"AB", "aB"}, closest("ab", []string{"a", "AB", "x", "aB"}, 3), "case-insensitive matches win")
+}

@@ -513,7 +513,12 @@ func (k *call) backoff() time.Duration {
 // that retryablehttp's select takes the ctx.Done branch and returns ctx's
 // error (its timer is stopped there).
 func (k *call) wait(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
-	if err := k.c.clock.Sleep(k.ctx, k.nextWait); err != nil || k.ctx.Err() != nil {
+	if k.nextWait > 0 {
+		if err := k.c.clock.Sleep(k.ctx, k.nextWait); err != nil {
+			return time.Hour
+		}
+	}
+	if k.ctx.Err() != nil {
 		return time.Hour
 	}
 	return 0

@@ -349,8 +349,11 @@ func writeAnd(b *strings.Builder, n AndNode) {
 		}
 		paren := false
 		switch c := c.(type) {
-		case AndNode, OrNode:
+		case AndNode:
 			paren = true
+		case OrNode:
+			_, _, in := inList(c.children)
+			paren = !in // `f in (...)` is one operand
 		case Predicate:
 			paren = c.multiBound() || (chain && c.isRangePredicate())
 		}

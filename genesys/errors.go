@@ -81,7 +81,7 @@ type ErrorLimit struct {
 }
 
 // Error returns "genesys: <operation>: <status> <code>: <message>
-// (correlation id <id>)"; empty parts are left out.
+// (correlation id <id>; <n> attempts)"; empty parts are left out.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("genesys: ")
@@ -102,13 +102,13 @@ func (e *APIError) Error() string {
 		b.WriteString(": ")
 		b.WriteString(truncate(e.Message, maxMessageLen))
 	}
-	if e.Attempts > 1 {
-		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
-	}
-	if e.CorrelationID != "" {
-		b.WriteString(" (correlation id ")
-		b.WriteString(e.CorrelationID)
-		b.WriteByte(')')
+	switch {
+	case e.CorrelationID != "" && e.Attempts > 1:
+		fmt.Fprintf(&b, " (correlation id %s; %d attempts)", e.CorrelationID, e.Attempts)
+	case e.CorrelationID != "":
+		fmt.Fprintf(&b, " (correlation id %s)", e.CorrelationID)
+	case e.Attempts > 1:
+		fmt.Fprintf(&b, " (%d attempts)", e.Attempts)
 	}
 	return b.String()
 }

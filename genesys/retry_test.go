@@ -93,7 +93,7 @@ func TestRetriesExhausted(t *testing.T) {
 	assert.Equal(t, 4, apiErr.Attempts)
 	assert.Equal(t, "corr-503", apiErr.CorrelationID)
 	assert.Equal(t, "code.503", apiErr.Code)
-	assert.Equal(t, "genesys: poll job: 503 code.503: status 503 after 4 attempts (correlation id corr-503)", err.Error())
+	assert.Equal(t, "genesys: poll job: 503 code.503: status 503 (correlation id corr-503; 4 attempts)", err.Error())
 	assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second}, clk.Sleeps())
 	assert.Equal(t, 4, resp.Attempts)
 	assert.EqualValues(t, 4, s.apiReqs.Load())

@@ -37,6 +37,7 @@ type Client struct {
 	jitter         func(time.Duration) time.Duration
 	tokens         *tokenCache
 	api            http.RoundTripper // oauth2 transport -> reauth -> base
+	base           http.RoundTripper
 }
 
 // New checks every option and returns a Client, or every problem joined
@@ -118,6 +119,7 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 		maxBody:        cfg.maxBody,
 		jitter:         cfg.jitter,
 		tokens:         tokens,
+		base:           baseRT,
 		api: &oauth2.Transport{
 			Source: tokens,
 			Base:   &reauthTransport{tokens: tokens, base: baseRT},
@@ -315,6 +317,9 @@ func (k *call) RoundTrip(r *http.Request) (*http.Response, error) {
 	ctx, cancel := context.WithTimeout(r.Context(), c.attemptTimeout)
 	resp, err := c.api.RoundTrip(r.WithContext(ctx))
 	if err != nil {
+		if ctx.Err() == context.DeadlineExceeded && r.Context().Err() == nil {
+			err = fmt.Errorf("attempt timed out after %s (WithAttemptTimeout): %w", c.attemptTimeout, err)
+		}
 		cancel()
 		k.observePace(nil, err)
 		return nil, err
@@ -449,8 +454,8 @@ func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 		k.pending = true // readBody runs next, then checkRetry again
 		return false, nil
 	}
-	if k.noRetry && err != nil && !notSent(err) && ctx.Err() == nil {
-		k.ambiguous = true
+	if k.noRetry && err != nil && !notSent(err) {
+		k.ambiguous = true // includes a cancellation mid-request: it may have run
 	}
 	k.emit(seen, err, false, 0)
 	return false, nil
@@ -667,10 +672,45 @@ func (r *retryLogger) log(level slog.Level, msg string, kv []any) {
 	if !r.l.Enabled(r.ctx, level) {
 		return
 	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		if e, ok := kv[i+1].(error); ok {
-			kv[i+1] = unwrapURLError(e).Error()
+	for i := 1; i < len(kv); i += 2 {
+		switch v := kv[i].(type) {
+		case error:
+			kv[i] = stripQueries(unwrapURLError(v).Error())
+		case string:
+			kv[i] = stripQueries(v)
 		}
 	}
 	r.l.Log(r.ctx, level, "retryablehttp: "+msg, kv...)
+}
+
+// stripQueries removes the query string of every URL in s (retryablehttp's
+// log values include the full URL).
+func stripQueries(s string) string {
+	if !strings.Contains(s, "://") || !strings.Contains(s, "?") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '?')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexAny(s, " \t\"")
+		if j < 0 {
+			return b.String()
+		}
+		s = s[j:]
+	}
+}
+
+// CloseIdleConnections closes idle keep-alive connections of the base
+// transport (the one from [WithHTTPClient] included). The client stays
+// usable.
+func (c *Client) CloseIdleConnections() {
+	if ci, ok := c.base.(interface{ CloseIdleConnections() }); ok {
+		ci.CloseIdleConnections()
+	}
 }

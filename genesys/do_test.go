@@ -274,3 +274,35 @@ func TestTransportErrorEvent(t *testing.T) {
 	assert.Zero(t, events[0].StatusCode)
 	assert.True(t, events[0].Retry)
 }
+
+// countingTransport counts requests per path on their way to the base
+// transport.
+type countingTransport struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	c.paths = append(c.paths, r.URL.Path)
+	c.mu.Unlock()
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+func TestHTTPClientCarriesTokenAndAPIRequests(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, ok)
+	ct := &countingTransport{}
+	c, _ := newTestClient(t, s, WithHTTPClient(&http.Client{Transport: ct}))
+	_, err := c.Do(t.Context(), Request{Path: "/api/v2/x"}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"/oauth/token", "/api/v2/x"}, ct.paths)
+}
+
+func TestStripQueries(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, `GET http://h/p (status: 503)`, stripQueries(`GET http://h/p?cursor=abc (status: 503)`))
+	assert.Equal(t, `Get "http://h/p": EOF`, stripQueries(`Get "http://h/p?x=1": EOF`))
+	assert.Equal(t, `http://h/p`, stripQueries(`http://h/p?x`))
+	assert.Equal(t, `why? no url`, stripQueries(`why? no url`))
+}

@@ -83,6 +83,12 @@ func newServer(t *testing.T, api http.HandlerFunc) *server {
 	return s
 }
 
+// newRawServer starts s without a testing.T (benchmarks close it).
+func newRawServer(s *server) *server {
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	return s
+}
+
 func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/oauth/token" {
 		n := s.tokenReqs.Add(1)

@@ -335,6 +335,8 @@ type SegmentProperty struct {
 	// Extra holds the JSON members the model does not know (see
 	// [Conversation]).
 	Extra jsontext.Value `json:",embed"`
+
+	has uint64
 }
 
 // ScoredAgent is an agent scored by predictive routing for a segment.

@@ -1,4 +1,5 @@
-// Code generated from the contract's enums.json (responseEnums); DO NOT EDIT by hand without updating the list.
+// Enum types of the conversation model. The constants mirror responseEnums in
+// the contract (enums.json); TestEnumsMatchContract checks they stay in step.
 
 package genesys
 
@@ -17,13 +18,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t Direction) Valid() bool {
-	_, ok := internDirection([]byte(t))
+	_, ok := internDirection(string(t))
 	return ok
 }
 
-// internDirection returns the constant equal to b without allocating.
-func internDirection(b []byte) (Direction, bool) {
-	switch string(b) {
+// internDirection returns the constant equal to s, so that decoded values share the memory of the constant.
+func internDirection(s string) (Direction, bool) {
+	switch s {
 	case "inbound":
 		return DirectionInbound, true
 	case "outbound":
@@ -32,7 +33,7 @@ func internDirection(b []byte) (Direction, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *Direction) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internDirection)
 	*t = s
@@ -69,13 +70,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t Purpose) Valid() bool {
-	_, ok := internPurpose([]byte(t))
+	_, ok := internPurpose(string(t))
 	return ok
 }
 
-// internPurpose returns the constant equal to b without allocating.
-func internPurpose(b []byte) (Purpose, bool) {
-	switch string(b) {
+// internPurpose returns the constant equal to s, so that decoded values share the memory of the constant.
+func internPurpose(s string) (Purpose, bool) {
+	switch s {
 	case "acd":
 		return PurposeAcd, true
 	case "agent":
@@ -118,7 +119,7 @@ func internPurpose(b []byte) (Purpose, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *Purpose) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internPurpose)
 	*t = s
@@ -137,20 +138,20 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t FlaggedReason) Valid() bool {
-	_, ok := internFlaggedReason([]byte(t))
+	_, ok := internFlaggedReason(string(t))
 	return ok
 }
 
-// internFlaggedReason returns the constant equal to b without allocating.
-func internFlaggedReason(b []byte) (FlaggedReason, bool) {
-	switch string(b) {
+// internFlaggedReason returns the constant equal to s, so that decoded values share the memory of the constant.
+func internFlaggedReason(s string) (FlaggedReason, bool) {
+	switch s {
 	case "general":
 		return FlaggedReasonGeneral, true
 	}
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *FlaggedReason) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internFlaggedReason)
 	*t = s
@@ -179,13 +180,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t MediaType) Valid() bool {
-	_, ok := internMediaType([]byte(t))
+	_, ok := internMediaType(string(t))
 	return ok
 }
 
-// internMediaType returns the constant equal to b without allocating.
-func internMediaType(b []byte) (MediaType, bool) {
-	switch string(b) {
+// internMediaType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internMediaType(s string) (MediaType, bool) {
+	switch s {
 	case "callback":
 		return MediaTypeCallback, true
 	case "chat":
@@ -212,7 +213,7 @@ func internMediaType(b []byte) (MediaType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *MediaType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internMediaType)
 	*t = s
@@ -239,13 +240,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t DeliveryStatus) Valid() bool {
-	_, ok := internDeliveryStatus([]byte(t))
+	_, ok := internDeliveryStatus(string(t))
 	return ok
 }
 
-// internDeliveryStatus returns the constant equal to b without allocating.
-func internDeliveryStatus(b []byte) (DeliveryStatus, bool) {
-	switch string(b) {
+// internDeliveryStatus returns the constant equal to s, so that decoded values share the memory of the constant.
+func internDeliveryStatus(s string) (DeliveryStatus, bool) {
+	switch s {
 	case "DeliveryFailed":
 		return DeliveryStatusDeliveryFailed, true
 	case "DeliveryPushed":
@@ -268,7 +269,7 @@ func internDeliveryStatus(b []byte) (DeliveryStatus, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *DeliveryStatus) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internDeliveryStatus)
 	*t = s
@@ -320,13 +321,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t EngagementSource) Valid() bool {
-	_, ok := internEngagementSource([]byte(t))
+	_, ok := internEngagementSource(string(t))
 	return ok
 }
 
-// internEngagementSource returns the constant equal to b without allocating.
-func internEngagementSource(b []byte) (EngagementSource, bool) {
-	switch string(b) {
+// internEngagementSource returns the constant equal to s, so that decoded values share the memory of the constant.
+func internEngagementSource(s string) (EngagementSource, bool) {
+	switch s {
 	case "AppleMessagesForBusiness":
 		return EngagementSourceAppleMessagesForBusiness, true
 	case "Discord":
@@ -399,7 +400,7 @@ func internEngagementSource(b []byte) (EngagementSource, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *EngagementSource) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internEngagementSource)
 	*t = s
@@ -421,13 +422,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t RoutingRuleType) Valid() bool {
-	_, ok := internRoutingRuleType([]byte(t))
+	_, ok := internRoutingRuleType(string(t))
 	return ok
 }
 
-// internRoutingRuleType returns the constant equal to b without allocating.
-func internRoutingRuleType(b []byte) (RoutingRuleType, bool) {
-	switch string(b) {
+// internRoutingRuleType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internRoutingRuleType(s string) (RoutingRuleType, bool) {
+	switch s {
 	case "Bullseye":
 		return RoutingRuleTypeBullseye, true
 	case "Conditional":
@@ -440,7 +441,7 @@ func internRoutingRuleType(b []byte) (RoutingRuleType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *RoutingRuleType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internRoutingRuleType)
 	*t = s
@@ -467,13 +468,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t Routing) Valid() bool {
-	_, ok := internRouting([]byte(t))
+	_, ok := internRouting(string(t))
 	return ok
 }
 
-// internRouting returns the constant equal to b without allocating.
-func internRouting(b []byte) (Routing, bool) {
-	switch string(b) {
+// internRouting returns the constant equal to s, so that decoded values share the memory of the constant.
+func internRouting(s string) (Routing, bool) {
+	switch s {
 	case "Bullseye":
 		return RoutingBullseye, true
 	case "Conditional":
@@ -496,7 +497,7 @@ func internRouting(b []byte) (Routing, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *Routing) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internRouting)
 	*t = s
@@ -517,13 +518,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t AgentGroupType) Valid() bool {
-	_, ok := internAgentGroupType([]byte(t))
+	_, ok := internAgentGroupType(string(t))
 	return ok
 }
 
-// internAgentGroupType returns the constant equal to b without allocating.
-func internAgentGroupType(b []byte) (AgentGroupType, bool) {
-	switch string(b) {
+// internAgentGroupType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internAgentGroupType(s string) (AgentGroupType, bool) {
+	switch s {
 	case "Group":
 		return AgentGroupTypeGroup, true
 	case "SkillGroup":
@@ -534,7 +535,7 @@ func internAgentGroupType(b []byte) (AgentGroupType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *AgentGroupType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internAgentGroupType)
 	*t = s
@@ -557,13 +558,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t FlowEntryType) Valid() bool {
-	_, ok := internFlowEntryType([]byte(t))
+	_, ok := internFlowEntryType(string(t))
 	return ok
 }
 
-// internFlowEntryType returns the constant equal to b without allocating.
-func internFlowEntryType(b []byte) (FlowEntryType, bool) {
-	switch string(b) {
+// internFlowEntryType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internFlowEntryType(s string) (FlowEntryType, bool) {
+	switch s {
 	case "agent":
 		return FlowEntryTypeAgent, true
 	case "direct":
@@ -578,7 +579,7 @@ func internFlowEntryType(b []byte) (FlowEntryType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *FlowEntryType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internFlowEntryType)
 	*t = s
@@ -616,13 +617,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t FlowType) Valid() bool {
-	_, ok := internFlowType([]byte(t))
+	_, ok := internFlowType(string(t))
 	return ok
 }
 
-// internFlowType returns the constant equal to b without allocating.
-func internFlowType(b []byte) (FlowType, bool) {
-	switch string(b) {
+// internFlowType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internFlowType(s string) (FlowType, bool) {
+	switch s {
 	case "BOT":
 		return FlowTypeBot, true
 	case "COMMONMODULE":
@@ -667,7 +668,7 @@ func internFlowType(b []byte) (FlowType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *FlowType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internFlowType)
 	*t = s
@@ -707,13 +708,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t SegmentType) Valid() bool {
-	_, ok := internSegmentType([]byte(t))
+	_, ok := internSegmentType(string(t))
 	return ok
 }
 
-// internSegmentType returns the constant equal to b without allocating.
-func internSegmentType(b []byte) (SegmentType, bool) {
-	switch string(b) {
+// internSegmentType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internSegmentType(s string) (SegmentType, bool) {
+	switch s {
 	case "alert":
 		return SegmentTypeAlert, true
 	case "barging":
@@ -762,7 +763,7 @@ func internSegmentType(b []byte) (SegmentType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *SegmentType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internSegmentType)
 	*t = s
@@ -801,13 +802,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t DisconnectType) Valid() bool {
-	_, ok := internDisconnectType([]byte(t))
+	_, ok := internDisconnectType(string(t))
 	return ok
 }
 
-// internDisconnectType returns the constant equal to b without allocating.
-func internDisconnectType(b []byte) (DisconnectType, bool) {
-	switch string(b) {
+// internDisconnectType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internDisconnectType(s string) (DisconnectType, bool) {
+	switch s {
 	case "client":
 		return DisconnectTypeClient, true
 	case "conferenceTransfer":
@@ -854,7 +855,7 @@ func internDisconnectType(b []byte) (DisconnectType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *DisconnectType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internDisconnectType)
 	*t = s
@@ -878,13 +879,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t PropertyType) Valid() bool {
-	_, ok := internPropertyType([]byte(t))
+	_, ok := internPropertyType(string(t))
 	return ok
 }
 
-// internPropertyType returns the constant equal to b without allocating.
-func internPropertyType(b []byte) (PropertyType, bool) {
-	switch string(b) {
+// internPropertyType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internPropertyType(s string) (PropertyType, bool) {
+	switch s {
 	case "bool":
 		return PropertyTypeBool, true
 	case "integer":
@@ -901,7 +902,7 @@ func internPropertyType(b []byte) (PropertyType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *PropertyType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internPropertyType)
 	*t = s
@@ -924,13 +925,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t EvaluationStatus) Valid() bool {
-	_, ok := internEvaluationStatus([]byte(t))
+	_, ok := internEvaluationStatus(string(t))
 	return ok
 }
 
-// internEvaluationStatus returns the constant equal to b without allocating.
-func internEvaluationStatus(b []byte) (EvaluationStatus, bool) {
-	switch string(b) {
+// internEvaluationStatus returns the constant equal to s, so that decoded values share the memory of the constant.
+func internEvaluationStatus(s string) (EvaluationStatus, bool) {
+	switch s {
 	case "Finished":
 		return EvaluationStatusFinished, true
 	case "InProgress":
@@ -945,7 +946,7 @@ func internEvaluationStatus(b []byte) (EvaluationStatus, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *EvaluationStatus) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internEvaluationStatus)
 	*t = s
@@ -965,13 +966,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t SurveyType) Valid() bool {
-	_, ok := internSurveyType([]byte(t))
+	_, ok := internSurveyType(string(t))
 	return ok
 }
 
-// internSurveyType returns the constant equal to b without allocating.
-func internSurveyType(b []byte) (SurveyType, bool) {
-	switch string(b) {
+// internSurveyType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internSurveyType(s string) (SurveyType, bool) {
+	switch s {
 	case "Web":
 		return SurveyTypeWeb, true
 	case "Voice":
@@ -980,7 +981,7 @@ func internSurveyType(b []byte) (SurveyType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *SurveyType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internSurveyType)
 	*t = s
@@ -1000,13 +1001,13 @@ const (
 
 // Valid reports whether t is one of the values the contract lists.
 func (t AggregationType) Valid() bool {
-	_, ok := internAggregationType([]byte(t))
+	_, ok := internAggregationType(string(t))
 	return ok
 }
 
-// internAggregationType returns the constant equal to b without allocating.
-func internAggregationType(b []byte) (AggregationType, bool) {
-	switch string(b) {
+// internAggregationType returns the constant equal to s, so that decoded values share the memory of the constant.
+func internAggregationType(s string) (AggregationType, bool) {
+	switch s {
 	case "termFrequency":
 		return AggregationTypeTermFrequency, true
 	case "numericRange":
@@ -1015,16 +1016,16 @@ func internAggregationType(b []byte) (AggregationType, bool) {
 	return "", false
 }
 
-// UnmarshalJSONFrom decodes a JSON string; known values are interned (no allocation).
+// UnmarshalJSONFrom decodes a JSON string (null decodes as ""). Known values are interned. It implements json.UnmarshalerFrom.
 func (t *AggregationType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	s, err := decodeEnum(dec, internAggregationType)
 	*t = s
 	return err
 }
 
-// internMetricName returns the known metric name equal to b without allocating.
-func internMetricName(b []byte) (string, bool) {
-	switch string(b) {
+// internMetricName returns the known metric name equal to s as a constant.
+func internMetricName(s string) (string, bool) {
+	switch s {
 	case "nBlindTransferred":
 		return "nBlindTransferred", true
 	case "nBotInteractions":

@@ -247,8 +247,12 @@ func (c *Client) Do(ctx context.Context, req Request, out any) (*Response, error
 	}
 	if err != nil {
 		cause := unwrapURLError(err)
-		if k.waitingAfter != 0 && ctx.Err() != nil && errors.Is(cause, ctx.Err()) {
-			cause = fmt.Errorf("waiting to retry after status %d: %w", k.waitingAfter, cause)
+		if k.stoppedWaiting {
+			if k.waitingAfter != 0 {
+				cause = fmt.Errorf("waiting to retry after status %d: %w", k.waitingAfter, cause)
+			} else {
+				cause = fmt.Errorf("waiting to retry: %w", cause)
+			}
 		}
 		var r *Response
 		if resp != nil {
@@ -297,7 +301,10 @@ type call struct {
 	ambiguous    bool
 	pending      bool // a response handler call follows for this attempt
 	started      time.Time
-	waitingAfter int // status being backed off from (for ctx errors)
+	waitingAfter int // status being backed off from (0: a transport error)
+	// stoppedWaiting is set when ctx ended during a wait between attempts.
+	stoppedWaiting bool
+	stopErr        error // ctx's error when it ended before a retry
 
 	body []byte // final body (success or error, bounded)
 }
@@ -385,6 +392,9 @@ func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 	seen := resp   // for the audit record
 	if k.pending { // second call for this attempt, after readBody
 		k.pending = false
+		if k.stopErr != nil { // already reported: ctx ended before a retry
+			return false, k.stopErr
+		}
 		if err == nil {
 			k.emit(resp, nil, false, 0)
 			return false, nil
@@ -437,6 +447,9 @@ func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 	if retry {
 		if cerr := ctx.Err(); cerr != nil {
 			k.emit(seen, err, false, 0)
+			if err == nil && resp != nil {
+				k.pending, k.stopErr = true, cerr // readBody and a second call follow
+			}
 			return false, cerr
 		}
 		if free {
@@ -444,6 +457,7 @@ func (k *call) checkRetry(ctx context.Context, resp *http.Response, err error) (
 		}
 		k.waited += wait
 		k.nextWait = wait
+		k.waitingAfter = 0
 		if resp != nil {
 			k.waitingAfter = resp.StatusCode
 		}
@@ -519,11 +533,10 @@ func (k *call) backoff() time.Duration {
 // error (its timer is stopped there).
 func (k *call) wait(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
 	if k.nextWait > 0 {
-		if err := k.c.clock.Sleep(k.ctx, k.nextWait); err != nil {
-			return time.Hour
-		}
+		_ = k.c.clock.Sleep(k.ctx, k.nextWait) // its error is ctx's, checked next
 	}
 	if k.ctx.Err() != nil {
+		k.stoppedWaiting = true
 		return time.Hour
 	}
 	return 0

@@ -297,3 +297,27 @@ func TestHTTPDateRetryAfterParsing(t *testing.T) {
 		assert.Equal(t, tt.d, d, tt.v)
 	}
 }
+
+func TestCancelledBeforeRetryReportsOnce(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(t.Context())
+	s := newServer(t, status(429))
+	var events []RequestEvent
+	// The pacer hears of the 429 before the retry decision: cancel there,
+	// as a caller giving up at that moment would.
+	p := &cancellingPacer{cancel: cancel}
+	c, clk := newTestClient(t, s, WithPacer(p),
+		WithObserver(ObserverFunc(func(e RequestEvent) { events = append(events, e) })))
+	resp, err := c.Do(ctx, Request{Path: "/x"}, nil)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Len(t, events, 1)
+	assert.Empty(t, clk.Sleeps())
+	require.NotNil(t, resp)
+	assert.Equal(t, 1, resp.RateLimited)
+	assert.Equal(t, 429, resp.StatusCode)
+}
+
+type cancellingPacer struct{ cancel context.CancelFunc }
+
+func (p *cancellingPacer) Wait(ctx context.Context) error { return ctx.Err() }
+func (p *cancellingPacer) Observe(PaceSignal)             { p.cancel() }

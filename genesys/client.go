@@ -154,8 +154,9 @@ type Request struct {
 	Path string
 	// Query holds the query parameters (not modified).
 	Query url.Values
-	// Body, when non-nil, is sent as JSON (encoding/json; a
-	// json.RawMessage is sent as is).
+	// Body, when non-nil, is sent as JSON, encoded with encoding/json (so
+	// hand-written MarshalJSON methods apply); a []byte or json.RawMessage
+	// is sent as is. The encoded body is resent unchanged on every retry.
 	Body any
 	// NoRetryAmbiguous marks a call that must not run twice, such as
 	// creating an async job: it is retried after a 429 or a 401 (the server
@@ -270,8 +271,12 @@ func (c *Client) Do(ctx context.Context, req Request, out any) (*Response, error
 	return r, nil
 }
 
-// encodeBody encodes v with encoding/json, without HTML escaping.
+// encodeBody encodes v with encoding/json, without HTML escaping; a []byte
+// is taken as already-encoded JSON and copied.
 func encodeBody(v any) ([]byte, error) {
+	if b, ok := v.([]byte); ok {
+		return bytes.Clone(b), nil
+	}
 	var buf bytes.Buffer
 	enc := stdjsonEncoder(&buf)
 	if err := enc.Encode(v); err != nil {

@@ -306,3 +306,25 @@ func TestStripQueries(t *testing.T) {
 	assert.Equal(t, `http://h/p`, stripQueries(`http://h/p?x`))
 	assert.Equal(t, `why? no url`, stripQueries(`why? no url`))
 }
+
+func TestRetriedBodyIdentical(t *testing.T) {
+	t.Parallel()
+	var (
+		mu     sync.Mutex
+		bodies []string
+	)
+	record := func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(r.Body)
+			mu.Lock()
+			bodies = append(bodies, string(b))
+			mu.Unlock()
+			next(w, r)
+		}
+	}
+	s := newServer(t, sequence(record(status(503)), record(status(429)), record(ok)))
+	c, _ := newTestClient(t, s)
+	_, err := c.Do(t.Context(), Request{Method: "POST", Path: "/x", Body: []byte(`{"raw":true}`)}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{`{"raw":true}`, `{"raw":true}`, `{"raw":true}`}, bodies)
+}

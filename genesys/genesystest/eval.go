@@ -88,7 +88,7 @@ func (f compiledFilter) eval(x *evalCtx) bool {
 
 // matcher is a compiled wireSet; it is immutable and safe for concurrent use.
 type matcher struct {
-	all                       bool
+	all                        bool
 	conv, seg, eval, surv, res []compiledFilter
 }
 

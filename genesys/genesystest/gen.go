@@ -195,19 +195,19 @@ type participant struct {
 type kv struct{ k, v string }
 
 type session struct {
-	id, mediaType, direction          string
-	ani, dnis, sessionDnis            string
-	addressFrom, addressTo            string
-	messageType, edgeID, peerID       string
-	provider, remote, usedRouting     string
-	protocolCallID                    string
-	callbackNumbers                   []string
-	requestedRoutings                 []string
-	recording                         bool
-	flow                              *flow
-	mediaEndpointStats                *endpointStats
-	metrics                           []metric
-	segments                          []segment
+	id, mediaType, direction      string
+	ani, dnis, sessionDnis        string
+	addressFrom, addressTo        string
+	messageType, edgeID, peerID   string
+	provider, remote, usedRouting string
+	protocolCallID                string
+	callbackNumbers               []string
+	requestedRoutings             []string
+	recording                     bool
+	flow                          *flow
+	mediaEndpointStats            *endpointStats
+	metrics                       []metric
+	segments                      []segment
 }
 
 type flow struct {
@@ -243,14 +243,14 @@ type property struct{ name, typ, value string }
 
 type evaluation struct {
 	id, evaluatorID, userID, queueID, formID, formName, contextID, status string
-	eventTime                                                           int64
-	totalScore, criticalScore                                           float64
+	eventTime                                                             int64
+	totalScore, criticalScore                                             float64
 }
 
 type survey struct {
 	id, formID, formName, formContextID, status, typ, userID, queueID string
-	eventTime, completed                                             int64
-	totalScore, promoterScore                                        int64
+	eventTime, completed                                              int64
+	totalScore, promoterScore                                         int64
 }
 
 type resolution struct {

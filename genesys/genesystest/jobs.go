@@ -315,14 +315,14 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 	if vs, ok := query["cursor"]; ok {
 		cursor, haveCursor = vs[0], true
 		if off, ok = decodeCursor(cursor, j.nonce); !ok || len(vs) > 1 {
-			resp.fail(*badRequest("Invalid value for cursor: it does not belong to job "+strconv.Quote(id)), rc.cid)
+			resp.fail(*badRequest("Invalid value for cursor: it does not belong to job " + strconv.Quote(id)), rc.cid)
 			return
 		}
 	}
 	ml := s.jobMatches(j)
 	total := ml.len()
 	if off > total {
-		resp.fail(*badRequest("Invalid value for cursor: it does not belong to job "+strconv.Quote(id)), rc.cid)
+		resp.fail(*badRequest("Invalid value for cursor: it does not belong to job " + strconv.Quote(id)), rc.cid)
 		return
 	}
 

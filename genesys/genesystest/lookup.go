@@ -27,7 +27,7 @@ func (s *Server) handleMultiGet(rc *reqCtx, _ []string, resp *response) {
 	q := rc.r.URL.Query()
 	for k := range q {
 		if k != "id" {
-			resp.fail(*badRequest("Unrecognized query parameter "+strconv.Quote(k)+" (want id)"), rc.cid)
+			resp.fail(*badRequest("Unrecognized query parameter " + strconv.Quote(k) + " (want id)"), rc.cid)
 			return
 		}
 	}
@@ -48,7 +48,7 @@ func (s *Server) handleMultiGet(rc *reqCtx, _ []string, resp *response) {
 		return
 	}
 	if len(ids) > s.limits.MaxLookupIDs {
-		resp.fail(*badRequest("Too many ids: at most "+strconv.Itoa(s.limits.MaxLookupIDs)+" per request"), rc.cid)
+		resp.fail(*badRequest("Too many ids: at most " + strconv.Itoa(s.limits.MaxLookupIDs) + " per request"), rc.cid)
 		return
 	}
 	var w jw

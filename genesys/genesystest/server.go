@@ -671,4 +671,3 @@ func (s *Server) credentialsOK(id, secret string) bool {
 	}
 	return eq(id, s.cfg.clientID) && eq(secret, s.cfg.clientSecret)
 }
-

@@ -272,20 +272,33 @@ func wirePredicate(p Predicate) WirePredicate {
 }
 
 // Node converts w back to an AST: the And of every element of every array
-// (in the order conversation, segment, evaluation, survey, resolution); an
-// element or clause of type "and" becomes an And of its predicates then its
-// clauses, "or" an Or; an And or Or of one condition is that condition.
-// Compile(node) is equivalent to w, though not always byte-identical (for
-// example a clause with one predicate is merged into its filter). Node
-// first runs [Wire.Validate] and returns its errors. A Wire with no filter
-// elements returns a nil Node and a nil error: no filter at all.
+// (in the order conversation, segment, evaluation, survey, resolution),
+// where an element of type "and" contributes its predicates and then its
+// clauses directly, and an element of type "or" contributes one Or of its
+// predicates and clauses; a clause becomes an And or Or of its predicates;
+// an And or Or of one condition is that condition. Compile(node) is
+// equivalent to w, though not always byte-identical (for example a clause
+// with one predicate is merged into its filter).
+//
+// Node first runs [Wire.Validate] and returns its errors. Because all the
+// conditions of one family in a tree must hold together (for the same
+// segment, evaluation, ...), a tree cannot say that two elements of
+// segmentFilters (evaluationFilters, surveyFilters, resolutionFilters) may
+// be met by different segments; Node returns a *[FieldError] for a second
+// element of those arrays. A Wire with no filter elements returns a nil
+// Node and a nil error: no filter at all.
 func (w Wire) Node() (Node, error) {
 	if err := w.Validate(); err != nil {
 		return nil, err
 	}
 	var all []Node
 	for _, fam := range wireFamilies() {
-		for i, f := range w.Filters(fam) {
+		fs := w.Filters(fam)
+		if len(fs) > 1 && fam != schema.Conversation {
+			return nil, &FieldError{Path: fam.FiltersKey() + "[1]", Reason: "a filter tree cannot express several " + fam.FiltersKey() +
+				" elements (each may match a different " + string(fam) + "); merge them into one element"}
+		}
+		for i, f := range fs {
 			path := fam.FiltersKey() + "[" + strconv.Itoa(i) + "]"
 			var kids []Node
 			for _, p := range f.Predicates {
@@ -306,7 +319,11 @@ func (w Wire) Node() (Node, error) {
 				}
 				kids = append(kids, group(c.Type, ck))
 			}
-			all = append(all, group(f.Type, kids))
+			if f.Type == "and" {
+				all = append(all, kids...)
+			} else {
+				all = append(all, group(f.Type, kids))
+			}
 		}
 	}
 	if len(all) == 0 {

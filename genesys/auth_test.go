@@ -170,3 +170,25 @@ func TestTokenEndpointUnreachable(t *testing.T) {
 	assert.Error(t, te.Err)
 	assert.EqualValues(t, 0, s.apiReqs.Load())
 }
+
+func TestUnauthorizedRefreshEvents(t *testing.T) {
+	t.Parallel()
+	s := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "Bearer tok-1" {
+			status(http.StatusUnauthorized)(w, r)
+			return
+		}
+		ok(w, r)
+	})
+	var events []RequestEvent
+	c, _ := newTestClient(t, s, WithRetryPolicy(RetryPolicy{MaxAttempts: 1}),
+		WithObserver(ObserverFunc(func(e RequestEvent) { events = append(events, e) })))
+	resp, err := c.Do(t.Context(), Request{Path: "/api/v2/x"}, nil)
+	require.NoError(t, err, "the 401 retry is allowed even with MaxAttempts 1")
+	assert.Equal(t, 2, resp.Attempts)
+	require.Len(t, events, 2)
+	assert.Equal(t, 401, events[0].StatusCode)
+	assert.True(t, events[0].Retry)
+	assert.Zero(t, events[0].Wait)
+	assert.Equal(t, 200, events[1].StatusCode)
+}

@@ -1,6 +1,7 @@
 package genesystest
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -155,4 +156,15 @@ func mustTime(t *testing.T, s string) time.Time {
 	v, err := time.Parse(time.RFC3339Nano, s)
 	require.NoError(t, err)
 	return v
+}
+
+// contextWithCancelSoon returns a context that is cancelled once the
+// server has received the request (no sleeps: a tiny real timeout).
+func contextWithCancelSoon(t *testing.T) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(t.Context(), 20*time.Millisecond)
+}
+
+func ctxErr(ctx context.Context) error {
+	<-ctx.Done()
+	return ctx.Err()
 }

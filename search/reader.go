@@ -54,13 +54,14 @@ type reader struct {
 	st  stats
 
 	done      bool
+	inherited bool   // pos.Job came from a cursor or checkpoint: an earlier run may have deleted it
 	jobID     string // the last job that served the chunk, for Page.JobID
-	jobReady  bool // pos.Job was seen FULFILLED by this reader
-	recreated int  // recreations without progress
+	jobReady  bool   // pos.Job was seen FULFILLED by this reader
+	recreated int    // recreations without progress
 }
 
 func (s *Searcher) newReader(p *prepared, ch chunk, pos chunkPos, st stats) *reader {
-	return &reader{s: s, p: p, ch: ch, pos: pos.clone(), st: st, jobID: pos.Job}
+	return &reader{s: s, p: p, ch: ch, pos: pos.clone(), st: st, jobID: pos.Job, inherited: pos.Job != ""}
 }
 
 // next fetches the next API page of the chunk and returns the rows to
@@ -168,19 +169,28 @@ func (r *reader) nextJob(ctx context.Context) ([]genesys.Conversation, error) {
 	for {
 		rows, err := r.tryJobPage(ctx)
 		var gone *errJobGone
-		if !errors.As(err, &gone) {
+		var jerr *JobError
+		switch {
+		case errors.As(err, &gone):
+			jerr = &JobError{JobID: gone.id, State: JobExpired, Message: "expired or deleted mid-cursor"}
+		case errors.As(err, &jerr) && jerr.State == JobFailed:
+			// A failed job may succeed when asked again.
+		case errors.As(err, &jerr) && jerr.State == JobCancelled && r.inherited:
+			// The run that stopped at this position deleted its job.
+		default:
 			return rows, err
 		}
-		// The job expired or vanished: recreate it for what is left of
-		// the chunk; the mark drops rows delivered already.
+		// Recreate the job for what is left of the chunk; the mark drops
+		// rows delivered already.
 		r.recreated++
 		if r.recreated > maxRecreate {
-			return nil, &JobError{JobID: gone.id, State: JobExpired,
-				Message: fmt.Sprintf("expired %d times in a row without progress", r.recreated)}
+			jerr.Message += fmt.Sprintf(" (%d jobs in a row for chunk %s ended so without progress)", r.recreated, r.ch)
+			return nil, jerr
 		}
-		r.s.cfg.logger.WarnContext(ctx, "job gone; recreating", slog.String("job_id", gone.id),
-			slog.String("chunk", r.ch.String()))
-		r.pos.Job, r.pos.Cursor, r.jobReady = "", "", false
+		r.s.cfg.logger.WarnContext(ctx, "job ended without results; recreating", slog.String("job_id", jerr.JobID),
+			slog.String("state", string(jerr.State)), slog.String("chunk", r.ch.String()))
+		r.close(ctx) // a failed job still counts against the org until deleted
+		r.inherited = false
 	}
 }
 

@@ -1,0 +1,292 @@
+package genesys_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/interactiondata/gcdata/genesys"
+	"github.com/interactiondata/gcdata/genesys/genesystest"
+)
+
+// TestPacingMeasure measures pacing efficiency against genesystest limited to
+// R requests per second: 4 workers send detail-query page requests through
+// one client for the whole run, and the fake's request log is counted. It
+// takes about 40 s, so it runs only when GCDATA_PACING=1:
+//
+//	GCDATA_PACING=1 go test ./genesys -run TestPacingMeasure -v
+//
+// GCDATA_PACING_RATE sets R (default 20), GCDATA_PACING_SECONDS the length
+// of one phase (default 12: a run is 3 phases, so 36 s). The "changing"
+// runs halve the limit after one phase and double it back after the
+// second. "headers" runs see the fake's inin-ratelimit-* headers, "bare"
+// runs get them stripped (the pacer must find the limit from 429s alone),
+// "off" runs have no pacer.
+func TestPacingMeasure(t *testing.T) {
+	if os.Getenv("GCDATA_PACING") != "1" {
+		t.Skip("pacing measurement: set GCDATA_PACING=1 (about 40 s)")
+	}
+	rps := envFloat(t, "GCDATA_PACING_RATE", 20)
+	phase := time.Duration(envFloat(t, "GCDATA_PACING_SECONDS", 12) * float64(time.Second))
+
+	type scenario struct {
+		name     string
+		pacer    func() genesys.Pacer // nil: no pacer
+		headers  bool
+		changing bool
+	}
+	adaptive := func() genesys.Pacer { return genesys.NewAdaptivePacer() }
+	fixed := func() genesys.Pacer { return genesys.NewFixedPacer(rps, 1) }
+	scenarios := []scenario{
+		{"adaptive/headers/steady", adaptive, true, false},
+		{"adaptive/bare/steady", adaptive, false, false},
+		{"fixed=R/steady", fixed, true, false},
+		{"off/steady", nil, true, false},
+		{"adaptive/headers/changing", adaptive, true, true},
+		{"adaptive/bare/changing", adaptive, false, true},
+		{"off/changing", nil, true, true},
+	}
+	results := make([]measurement, len(scenarios))
+	var wg sync.WaitGroup
+	for i, sc := range scenarios {
+		wg.Go(func() {
+			var p genesys.Pacer
+			if sc.pacer != nil {
+				p = sc.pacer()
+			}
+			results[i] = runPacing(t, sc.name, p, sc.headers, sc.changing, rps, phase)
+		})
+	}
+	wg.Wait()
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "R=%g req/s, 4 workers, %s per phase (changing: R, R/2, R)\n", rps, phase)
+	fmt.Fprintf(&b, "%-27s %6s %7s %6s %6s %6s %7s %6s %13s\n",
+		"run", "ok", "req/s", "ratio", "steady", "429s", "429 %", "errs", "follow ↓ / ↑")
+	for _, m := range results {
+		follow := "-"
+		if len(m.follow) == 2 {
+			follow = fmt.Sprintf("%s / %s", fmtFollow(m.follow[0]), fmtFollow(m.follow[1]))
+		}
+		fmt.Fprintf(&b, "%-27s %6d %7.2f %6.3f %6.3f %6d %6.2f%% %6d %13s\n",
+			m.name, m.ok, m.throughput, m.ratio, m.steadyRatio, m.limited, m.limitedPct, m.errs, follow)
+	}
+	t.Log("\n" + b.String())
+	for _, m := range results {
+		if m.pacer != nil {
+			t.Logf("%s: pacer %+v", m.name, *m.pacer)
+		}
+	}
+}
+
+type measurement struct {
+	name        string
+	ok, limited int
+	errs        int64
+	throughput  float64 // successes per second over the run
+	ratio       float64 // successes / what the limit allowed over the run
+	steadyRatio float64 // the same after the first 2 s
+	limitedPct  float64 // 429s / (successes + 429s)
+	follow      []time.Duration
+	pacer       *genesys.PacerStats
+}
+
+// runPacing runs one scenario and counts the fake's request log.
+func runPacing(t *testing.T, name string, p genesys.Pacer, headers, changing bool, rps float64, phase time.Duration) measurement {
+	srv := genesystest.NewServer(genesystest.WithConversations(5000),
+		genesystest.WithFaults(genesystest.Faults{RateLimit: rps}),
+		genesystest.WithRequestLogSize(1<<20))
+	defer srv.Close()
+	h := srv.Handler()
+	if !headers {
+		h = stripRateLimitHeaders(h)
+	}
+	front := httptest.NewServer(h)
+	defer front.Close()
+	id, secret := srv.Credentials()
+	opts := []genesys.Option{genesys.WithBaseURL(front.URL), genesys.WithCredentials(id, secret),
+		genesys.WithRetryPolicy(genesys.RetryPolicy{MaxAttempts: 20})}
+	if p != nil {
+		opts = append(opts, genesys.WithPacer(p))
+	}
+	c, err := genesys.New(t.Context(), opts...)
+	require.NoError(t, err)
+	defer c.CloseIdleConnections()
+
+	start, _ := srv.Period()
+	interval := start.Format(time.RFC3339) + "/" + start.Add(24*time.Hour).Format(time.RFC3339)
+	phases := 1
+	if changing {
+		phases = 3
+	}
+	total := time.Duration(phases) * phase
+	ctx, cancel := context.WithTimeout(t.Context(), total)
+	defer cancel()
+	t0 := time.Now()
+	if changing {
+		go func() {
+			for i, r := range []float64{rps / 2, rps} {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(time.Until(t0.Add(time.Duration(i+1) * phase))):
+				}
+				if err := srv.SetRateLimit(r, 0); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	var errs sync.Map
+	var nerr int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for page := 1; ctx.Err() == nil; page++ {
+				body := map[string]any{"interval": interval, "order": "asc", "orderBy": "conversationStart",
+					"paging": map[string]int{"pageSize": 100, "pageNumber": (page+w)%4 + 1}}
+				_, err := c.Do(ctx, genesys.Request{Method: http.MethodPost,
+					Path: "/api/v2/analytics/conversations/details/query", Body: body, Operation: "details query"}, nil)
+				if err != nil && ctx.Err() == nil {
+					mu.Lock()
+					nerr++
+					mu.Unlock()
+					errs.LoadOrStore(err.Error(), true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(t0)
+	errs.Range(func(k, _ any) bool { t.Logf("%s: error: %s", name, k); return true })
+
+	m := measurement{name: name, errs: nerr}
+	var times []time.Duration // successes, from t0
+	var limitedAt []time.Duration
+	for _, r := range srv.Requests() {
+		if !strings.HasPrefix(r.Path, "/api/") {
+			continue
+		}
+		switch r.Status {
+		case http.StatusOK:
+			m.ok++
+			times = append(times, r.Time.Sub(t0))
+		case http.StatusTooManyRequests:
+			m.limited++
+			limitedAt = append(limitedAt, r.Time.Sub(t0))
+		}
+	}
+	limitAt := func(d time.Duration) float64 {
+		if changing && d >= phase && d < 2*phase {
+			return rps / 2
+		}
+		return rps
+	}
+	allowed := rps * elapsed.Seconds()
+	if changing {
+		allowed = rps*(elapsed.Seconds()-phase.Seconds()) + rps/2*phase.Seconds()
+	}
+	m.throughput = float64(m.ok) / elapsed.Seconds()
+	m.ratio = float64(m.ok) / allowed
+	var steady int
+	for _, d := range times {
+		if d >= 2*time.Second {
+			steady++
+		}
+	}
+	m.steadyRatio = float64(steady) / (allowed - 2*limitAt(0))
+	if n := m.ok + m.limited; n > 0 {
+		m.limitedPct = 100 * float64(m.limited) / float64(n)
+	}
+	if changing {
+		for i := 1; i <= 2; i++ {
+			m.follow = append(m.follow, followTime(times, limitedAt, time.Duration(i)*phase, time.Duration(i+1)*phase, limitAt(time.Duration(i)*phase)))
+		}
+	}
+	switch p := p.(type) {
+	case *genesys.AdaptivePacer:
+		st := p.Stats()
+		m.pacer = &st
+	case *genesys.FixedPacer:
+		st := p.Stats()
+		m.pacer = &st
+	}
+	return m
+}
+
+// followTime is how long after from the traffic first fits the new limit:
+// the start of the first 2 s window, stepped by 100 ms, with at least 90 %
+// of limit successes per second and no 429. -1 if none before to.
+func followTime(ok, limited []time.Duration, from, to time.Duration, limit float64) time.Duration {
+	const win = 2 * time.Second
+	count := func(ts []time.Duration, a, b time.Duration) int {
+		n := 0
+		for _, t := range ts {
+			if t >= a && t < b {
+				n++
+			}
+		}
+		return n
+	}
+	for a := from; a+win <= to; a += 100 * time.Millisecond {
+		if count(limited, a, a+win) == 0 && float64(count(ok, a, a+win)) >= 0.9*limit*win.Seconds() {
+			return a - from
+		}
+	}
+	return -1
+}
+
+func fmtFollow(d time.Duration) string {
+	if d < 0 {
+		return "never"
+	}
+	return fmt.Sprintf("%.1fs", d.Seconds())
+}
+
+// stripRateLimitHeaders hides the inin-ratelimit-* headers, so the pacer
+// has only 429s and Retry-After to go by.
+func stripRateLimitHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(stripWriter{w}, r)
+	})
+}
+
+type stripWriter struct{ http.ResponseWriter }
+
+func (s stripWriter) strip() {
+	for _, k := range []string{"Inin-Ratelimit-Count", "Inin-Ratelimit-Allowed", "Inin-Ratelimit-Reset"} {
+		s.Header().Del(k)
+	}
+}
+
+func (s stripWriter) WriteHeader(code int) {
+	s.strip()
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s stripWriter) Write(b []byte) (int, error) {
+	s.strip() // harmless once the headers are sent
+	return s.ResponseWriter.Write(b)
+}
+
+func envFloat(t *testing.T, key string, def float64) float64 {
+	v, ok := os.LookupEnv(key)
+	if !ok {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	require.NoError(t, err, key)
+	require.False(t, math.IsNaN(f) || f <= 0, key)
+	return f
+}

@@ -42,7 +42,7 @@ func Compile(n Node) (Wire, error) {
 	if err := Validate(n); err != nil {
 		return Wire{}, err
 	}
-	return lower(flatten(n, ""))
+	return lower(n)
 }
 
 // Hash returns the hex SHA-256 of the canonical compiled wire JSON of n
@@ -63,77 +63,146 @@ func Hash(n Node) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// fnode is a flattened node that remembers its path in the original AST.
+// fnode is a node of the flattened tree. It remembers its place in the
+// original AST (parent and child index) so that an error can name its path.
 type fnode struct {
-	op   string // "and", "or" or "" for a predicate
-	pred Predicate
-	kids []*fnode
-	path string
+	op     string // "and", "or" or "" for a predicate
+	leaf   Node   // the Predicate, for op ""
+	kids   []*fnode
+	parent *fnode // the original parent group; nil for the root
+	idx    int    // child index in the original parent
 }
 
-// flatten splices same-operator children into their parent.
-func flatten(n Node, path string) *fnode {
+// path returns the AST path of n in the original tree.
+func (n *fnode) path() string {
+	var steps []pathStep
+	for x := n; x.parent != nil; x = x.parent {
+		steps = append(steps, pathStep{x.parent.op, x.idx})
+	}
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
+	return formatPath(steps)
+}
+
+// lowering holds the arenas of one Compile call, so that a compile makes a
+// handful of allocations instead of several per node.
+type lowering struct {
+	nodes   []fnode
+	kids    []*fnode
+	scratch []*fnode
+	floats []float64
+	ranges []WireRange
+}
+
+// count returns the number of nodes and range bounds under n.
+func count(n Node) (nodes, bounds int) {
 	switch n := n.(type) {
 	case AndNode:
-		return flattenGroup("and", n.children, path)
+		for _, c := range n.children {
+			a, b := count(c)
+			nodes, bounds = nodes+a, bounds+b
+		}
 	case OrNode:
-		return flattenGroup("or", n.children, path)
+		for _, c := range n.children {
+			a, b := count(c)
+			nodes, bounds = nodes+a, bounds+b
+		}
 	case Predicate:
-		return &fnode{pred: n, path: path}
+		if n.hasRange {
+			bounds = n.rng.bounds()
+		}
+	}
+	return nodes + 1, bounds
+}
+
+func newLowering(n Node) *lowering {
+	nodes, bounds := count(n)
+	return &lowering{
+		nodes:   make([]fnode, 0, nodes),
+		kids:    make([]*fnode, 0, 2*nodes),
+		scratch: make([]*fnode, 0, nodes),
+		floats:  make([]float64, 0, bounds),
+		ranges:  make([]WireRange, 0, nodes),
+	}
+}
+
+func (l *lowering) alloc(x fnode) *fnode {
+	l.nodes = append(l.nodes, x)
+	return &l.nodes[len(l.nodes)-1]
+}
+
+// flatten builds the flattened tree of n: same-operator children are
+// spliced into their parent.
+func (l *lowering) flatten(n *Node, parent *fnode, idx int) *fnode {
+	switch x := (*n).(type) {
+	case AndNode:
+		return l.group("and", x.children, parent, idx)
+	case OrNode:
+		return l.group("or", x.children, parent, idx)
+	case Predicate:
+		return l.alloc(fnode{leaf: *n, parent: parent, idx: idx})
 	}
 	return nil // unreachable after Validate
 }
 
-func flattenGroup(op string, children []Node, path string) *fnode {
-	g := &fnode{op: op, path: path}
-	for i, c := range children {
-		k := flatten(c, childPath(path, op, i))
+func (l *lowering) group(op string, children []Node, parent *fnode, idx int) *fnode {
+	g := l.alloc(fnode{op: op, parent: parent, idx: idx})
+	// Children are flattened first onto the scratch stack (nested groups
+	// use the stack above them), then this group's kids are appended to the
+	// kids arena in one contiguous run.
+	base := len(l.scratch)
+	for i := range children {
+		l.scratch = append(l.scratch, l.flatten(&children[i], g, i))
+	}
+	start := len(l.kids)
+	for _, k := range l.scratch[base:] {
 		if k.op == op {
-			g.kids = append(g.kids, k.kids...)
+			l.kids = append(l.kids, k.kids...)
 		} else {
-			g.kids = append(g.kids, k)
+			l.kids = append(l.kids, k)
 		}
 	}
+	l.scratch = l.scratch[:base]
+	g.kids = l.kids[start:len(l.kids):len(l.kids)]
 	return g
 }
 
-// families returns the families of the predicates under n, in order of
-// first appearance.
-func (n *fnode) families(out []schema.Family) []schema.Family {
+// families returns the set of families of the predicates under n as a bit
+// mask indexed by familyIndex.
+func (n *fnode) families() uint8 {
 	if n.op == "" {
-		f := n.pred.ref.Family()
-		for _, x := range out {
-			if x == f {
-				return out
-			}
-		}
-		return append(out, f)
+		return 1 << familyIndex(n.leaf.(Predicate).ref.Family())
 	}
+	var m uint8
 	for _, k := range n.kids {
-		out = k.families(out)
+		m |= k.families()
 	}
-	return out
+	return m
 }
 
-func lower(root *fnode) (Wire, error) {
+func lower(n Node) (Wire, error) {
+	l := newLowering(n)
+	root := l.flatten(&n, nil, 0)
 	items := []*fnode{root}
 	if root.op == "and" {
 		items = root.kids
 	}
 	var byFam [5][]*fnode
 	for _, it := range items {
-		fams := it.families(nil)
-		if len(fams) > 1 {
-			return Wire{}, mixedFamilies(it, fams)
+		m := it.families()
+		if m&(m-1) != 0 {
+			return Wire{}, mixedFamilies(it, m)
 		}
-		byFam[familyIndex(fams[0])] = append(byFam[familyIndex(fams[0])], it)
+		i := familyIndex(it.firstFamily())
+		byFam[i] = append(byFam[i], it)
 	}
 	var w Wire
 	for i, fam := range wireFamilies() {
 		if len(byFam[i]) == 0 {
 			continue
 		}
-		elems, err := lowerFamily(fam, byFam[i])
+		elems, err := l.lowerFamily(fam, byFam[i])
 		if err != nil {
 			return Wire{}, err
 		}
@@ -142,30 +211,46 @@ func lower(root *fnode) (Wire, error) {
 	return w, nil
 }
 
+func (n *fnode) firstFamily() schema.Family {
+	for n.op != "" {
+		n = n.kids[0]
+	}
+	return n.leaf.(Predicate).ref.Family()
+}
+
 func familyIndex(f schema.Family) int {
-	for i, x := range wireFamilies() {
-		if x == f {
-			return i
-		}
+	switch f {
+	case schema.Segment:
+		return 1
+	case schema.Evaluation:
+		return 2
+	case schema.Survey:
+		return 3
+	case schema.Resolution:
+		return 4
 	}
 	return 0
 }
 
-func mixedFamilies(n *fnode, fams []schema.Family) error {
-	names := make([]string, len(fams))
-	for i, f := range fams {
-		names[i] = string(f)
+func mixedFamilies(n *fnode, mask uint8) error {
+	var fams []schema.Family
+	var names []string
+	for i, f := range wireFamilies() {
+		if mask&(1<<i) != 0 {
+			fams = append(fams, f)
+			names = append(names, string(f))
+		}
 	}
-	return &CompileError{Path: n.path, Reason: "an or mixes " + strings.Join(names, " and ") +
+	return &CompileError{Path: n.path(), Reason: "an or mixes " + strings.Join(names, " and ") +
 		" fields, but the API combines " + fams[0].FiltersKey() + " and " + fams[1].FiltersKey() +
 		" with and only; split the query in one query per family, or express the condition with fields of one family"}
 }
 
 // lowerFamily builds the filter elements of one family from the top-level
 // conditions that belong to it.
-func lowerFamily(fam schema.Family, items []*fnode) ([]WireFilter, error) {
+func (l *lowering) lowerFamily(fam schema.Family, items []*fnode) ([]WireFilter, error) {
 	if len(items) == 1 && items[0].op == "or" {
-		f, err := orElement(items[0])
+		f, err := l.orElement(items[0])
 		if err != nil {
 			return nil, err
 		}
@@ -173,27 +258,36 @@ func lowerFamily(fam schema.Family, items []*fnode) ([]WireFilter, error) {
 	}
 	main := WireFilter{Type: "and"}
 	var extra []WireFilter
+	preds := 0
+	for _, it := range items {
+		if it.op == "" {
+			preds++
+		}
+	}
+	if preds > 0 {
+		main.Predicates = make([]WirePredicate, 0, preds)
+	}
 	for _, it := range items {
 		switch {
 		case it.op == "":
-			main.Predicates = append(main.Predicates, wirePredicate(it.pred))
+			main.Predicates = append(main.Predicates, l.wirePredicate(it.leaf.(Predicate)))
 		case isOrOfPredicates(it):
-			main.Clauses = append(main.Clauses, WireClause{Type: "or", Predicates: predicatesOf(it)})
+			main.Clauses = append(main.Clauses, WireClause{Type: "or", Predicates: l.predicatesOf(it)})
 		default: // an Or containing And groups
 			if fam != schema.Conversation {
-				return nil, &CompileError{Path: it.path, Reason: "an or of and-groups cannot share a " + string(fam) +
+				return nil, &CompileError{Path: it.path(), Reason: "an or of and-groups cannot share a " + string(fam) +
 					" filter with other " + string(fam) + " conditions: the API nests only filter → clause → predicate, and separate " +
 					fam.FiltersKey() + " elements may be met by different " + string(fam) + "s; distribute the other conditions into each and-group, " +
 					"e.g. write (x and a and b) or (x and c) instead of x and ((a and b) or c)"}
 			}
-			f, err := orElement(it)
+			f, err := l.orElement(it)
 			if err != nil {
 				return nil, err
 			}
 			extra = append(extra, f)
 		}
 	}
-	var out []WireFilter
+	out := make([]WireFilter, 0, 1+len(extra))
 	if main.Predicates != nil || main.Clauses != nil {
 		out = append(out, main)
 	}
@@ -202,21 +296,21 @@ func lowerFamily(fam schema.Family, items []*fnode) ([]WireFilter, error) {
 
 // orElement builds an element of type "or" from an Or node whose children
 // are predicates or Ands of predicates.
-func orElement(n *fnode) (WireFilter, error) {
+func (l *lowering) orElement(n *fnode) (WireFilter, error) {
 	f := WireFilter{Type: "or"}
 	for _, k := range n.kids {
 		switch k.op {
 		case "":
-			f.Predicates = append(f.Predicates, wirePredicate(k.pred))
+			f.Predicates = append(f.Predicates, l.wirePredicate(k.leaf.(Predicate)))
 		case "and":
 			for _, g := range k.kids {
 				if g.op != "" {
-					return WireFilter{}, &CompileError{Path: g.path, Reason: "too deeply nested: an or inside an and inside an or " +
+					return WireFilter{}, &CompileError{Path: g.path(), Reason: "too deeply nested: an or inside an and inside an or " +
 						"needs filter → clause → clause, but the API nests only filter → clause → predicate; " +
 						"distribute the and over the inner or, e.g. write (a and b) or (a and c) instead of a and (b or c)"}
 				}
 			}
-			f.Clauses = append(f.Clauses, WireClause{Type: "and", Predicates: predicatesOf(k)})
+			f.Clauses = append(f.Clauses, WireClause{Type: "and", Predicates: l.predicatesOf(k)})
 		}
 	}
 	return f, nil
@@ -234,16 +328,17 @@ func isOrOfPredicates(n *fnode) bool {
 	return true
 }
 
-func predicatesOf(n *fnode) []WirePredicate {
+func (l *lowering) predicatesOf(n *fnode) []WirePredicate {
 	out := make([]WirePredicate, len(n.kids))
 	for i, k := range n.kids {
-		out[i] = wirePredicate(k.pred)
+		out[i] = l.wirePredicate(k.leaf.(Predicate))
 	}
 	return out
 }
 
-// wirePredicate converts a valid AST predicate.
-func wirePredicate(p Predicate) WirePredicate {
+// wirePredicate converts a valid AST predicate; the range is copied into
+// the arenas, so the Wire shares no memory with the node.
+func (l *lowering) wirePredicate(p Predicate) WirePredicate {
 	var w WirePredicate
 	switch r := p.ref.(type) {
 	case schema.Field:
@@ -265,10 +360,18 @@ func wirePredicate(p Predicate) WirePredicate {
 		w.Value = p.value
 	}
 	if p.hasRange {
-		r := p.rng.clone()
-		w.Range = &WireRange{Gt: r.Gt, Gte: r.Gte, Lt: r.Lt, Lte: r.Lte}
+		l.ranges = append(l.ranges, WireRange{Gt: l.float(p.rng.Gt), Gte: l.float(p.rng.Gte), Lt: l.float(p.rng.Lt), Lte: l.float(p.rng.Lte)})
+		w.Range = &l.ranges[len(l.ranges)-1]
 	}
 	return w
+}
+
+func (l *lowering) float(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	l.floats = append(l.floats, *p)
+	return &l.floats[len(l.floats)-1]
 }
 
 // Node converts w back to an AST: the And of every element of every array

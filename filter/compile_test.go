@@ -142,7 +142,7 @@ func TestCompileErrors(t *testing.T) {
 			"", []string{"an or mixes conversation and segment fields", "conversationFilters and segmentFilters with and only"}},
 		{"nested or mixes families", And(Matches(schema.MediaType, "voice"),
 			Or(Exists(schema.QueueID), And(Exists(schema.WrapUpCode), Gt(schema.THandle, 1)))),
-			"and[1]", []string{"an or mixes segment and conversation fields"}},
+			"and[1]", []string{"an or mixes conversation and segment fields"}},
 		{"too deep", Or(And(Matches(schema.MediaType, "voice"), In(schema.QueueID, q1, q2)), Exists(schema.WrapUpCode)),
 			"or[0].and[1]", []string{"too deeply nested", "write (a and b) or (a and c) instead of a and (b or c)"}},
 		{"segment or of ands with siblings", And(Matches(schema.Direction, "inbound"),

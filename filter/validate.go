@@ -28,33 +28,62 @@ import (
 // Validate does not check whether the wire format can express n; [Compile]
 // does.
 func Validate(n Node) error {
-	var errs []error
-	validateNode(n, "", &errs)
-	return errors.Join(errs...)
+	var v validator
+	v.node(n)
+	return errors.Join(v.errs...)
 }
 
-func validateNode(n Node, path string, errs *[]error) {
+// validator walks a tree keeping the path as a stack; the path text is
+// built only for an error.
+type validator struct {
+	stack []pathStep
+	errs  []error
+}
+
+// pathStep is one step of an AST path: child i of an op ("and" or "or").
+type pathStep struct {
+	op string
+	i  int
+}
+
+func formatPath(steps []pathStep) string {
+	var b []byte
+	for k, s := range steps {
+		if k > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, s.op...)
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(s.i), 10)
+		b = append(b, ']')
+	}
+	return string(b)
+}
+
+func (v *validator) node(n Node) {
 	switch n := n.(type) {
 	case nil:
-		*errs = append(*errs, &FieldError{Path: path, Reason: "nil node"})
+		v.errs = append(v.errs, &FieldError{Path: formatPath(v.stack), Reason: "nil node"})
 	case AndNode:
-		validateGroup("and", n.children, path, errs)
+		v.group("and", n.children)
 	case OrNode:
-		validateGroup("or", n.children, path, errs)
+		v.group("or", n.children)
 	case Predicate:
 		for _, r := range checkPredicate(n) {
-			*errs = append(*errs, predicateError(path, n.ref, r))
+			v.errs = append(v.errs, predicateError(formatPath(v.stack), n.ref, r))
 		}
 	}
 }
 
-func validateGroup(op string, children []Node, path string, errs *[]error) {
+func (v *validator) group(op string, children []Node) {
 	if len(children) == 0 {
-		*errs = append(*errs, &FieldError{Path: path, Reason: "empty " + op + ": give it at least one condition"})
+		v.errs = append(v.errs, &FieldError{Path: formatPath(v.stack), Reason: "empty " + op + ": give it at least one condition"})
 		return
 	}
 	for i, c := range children {
-		validateNode(c, childPath(path, op, i), errs)
+		v.stack = append(v.stack, pathStep{op, i})
+		v.node(c)
+		v.stack = v.stack[:len(v.stack)-1]
 	}
 }
 

@@ -91,8 +91,8 @@ type lowering struct {
 	nodes   []fnode
 	kids    []*fnode
 	scratch []*fnode
-	floats []float64
-	ranges []WireRange
+	floats  []float64
+	ranges  []WireRange
 }
 
 // count returns the number of nodes and range bounds under n.

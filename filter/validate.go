@@ -87,14 +87,6 @@ func (v *validator) group(op string, children []Node) {
 	}
 }
 
-func childPath(path, op string, i int) string {
-	p := op + "[" + strconv.Itoa(i) + "]"
-	if path == "" {
-		return p
-	}
-	return path + "." + p
-}
-
 func predicateError(path string, r schema.Ref, reason string) *FieldError {
 	e := &FieldError{Path: path, Reason: reason}
 	if r != nil {

@@ -168,3 +168,55 @@ func ctxErr(ctx context.Context) error {
 	<-ctx.Done()
 	return ctx.Err()
 }
+
+func benchToken(b *testing.B, s *Server) string {
+	b.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL()+"/oauth/token",
+		strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
+	id, secret := s.Credentials()
+	req.SetBasicAuth(id, secret)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	body := benchDo(b, req, 200)
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal(body, &tok); err != nil {
+		b.Fatal(err)
+	}
+	return tok.AccessToken
+}
+
+func benchJob(b *testing.B, s *Server, tok, body string) string {
+	b.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL()+jobsPath, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	var out struct {
+		JobID string `json:"jobId"`
+	}
+	if err := json.Unmarshal(benchDo(b, req, 202), &out); err != nil {
+		b.Fatal(err)
+	}
+	benchGet(b, s, tok, jobsPath+"/"+out.JobID)
+	return out.JobID
+}
+
+func benchGet(b *testing.B, s *Server, tok, path string) []byte {
+	b.Helper()
+	req, _ := http.NewRequest(http.MethodGet, s.URL()+path, nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	return benchDo(b, req, 200)
+}
+
+func benchDo(b *testing.B, req *http.Request, want int) []byte {
+	b.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != want {
+		b.Fatalf("%s %s: %d %s", req.Method, req.URL.Path, resp.StatusCode, body)
+	}
+	return body
+}

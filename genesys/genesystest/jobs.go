@@ -356,7 +356,7 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 	s.stats.ResultPages++
 	s.mu.Unlock()
 
-	var w jw
+	w := jw{b: make([]byte, 0, 256+(end-start)*rowBytes)}
 	w.open('{')
 	w.fStr("dataAvailabilityDate", formatTime(j.dad))
 	w.fStr("cursor", next)

@@ -29,10 +29,13 @@ func (w *jw) close(c byte) {
 	w.comma = true
 }
 
+// key writes an object key; keys are the fake's own ASCII names and need
+// no escaping.
 func (w *jw) key(k string) {
 	w.sep()
-	w.b = appendJSONString(w.b, k)
-	w.b = append(w.b, ':')
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
 	w.comma = false
 }
 
@@ -109,6 +112,18 @@ func (w *jw) fStrs(k string, vs []string) {
 // appendJSONString appends s as a JSON string literal; invalid UTF-8 becomes
 // U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	b = append(b, '"')
 	for i := 0; i < len(s); {
 		c := s[i]

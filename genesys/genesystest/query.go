@@ -21,6 +21,10 @@ func joinLines(s string) string { return strings.ReplaceAll(s, "\n", "; ") }
 
 const day = 24 * time.Hour
 
+// rowBytes is the typical size of one conversation's JSON, for sizing
+// response buffers.
+const rowBytes = 6 << 10
+
 func floorDay(t time.Time) time.Time { return t.UTC().Truncate(day) }
 
 func ceilDay(t time.Time) time.Time {
@@ -176,7 +180,7 @@ func (s *Server) serveQuery(rc *reqCtx, q *request, resp *response) {
 		resp.json(http.StatusOK, []byte("{}"))
 		return
 	}
-	var w jw
+	w := jw{b: make([]byte, 0, 256+min(q.pageSize, total-off)*rowBytes)}
 	w.open('{')
 	w.fInt("totalHits", int64(total))
 	if end := min(off+q.pageSize, total); end > off {

@@ -364,8 +364,9 @@ func appendFloat(b []byte, f float64) []byte {
 // ---- decoding ----
 
 // DecodeWire decodes a JSON object holding (some of) the five filter arrays
-// and nothing else. Decoding is strict: unknown keys, duplicate keys, null,
-// wrong JSON types and bad values of type, operator and propertyType are
+// and nothing else. An array given as null counts as absent (nil). Anything
+// else is decoded strictly: unknown keys, duplicate keys, null inside an
+// array, wrong JSON types and bad values of type, operator and propertyType are
 // errors. The error is a *[FieldError] whose Path names the offending JSON
 // element, e.g. `segmentFilters[0].clauses[1].predicates[0].operator`.
 // DecodeWire checks the structure only; [Wire.Validate] checks names and
@@ -378,7 +379,7 @@ func DecodeWire(data []byte) (Wire, error) {
 		if p == nil {
 			return d.fail(path, "unknown key (want conversationFilters, segmentFilters, evaluationFilters, surveyFilters or resolutionFilters)")
 		}
-		fs, err := d.filters(path)
+		fs, err := d.filtersOrNull(path)
 		*p = fs
 		return err
 	})
@@ -405,7 +406,8 @@ func (w *Wire) UnmarshalJSON(data []byte) error {
 // detail query) hand the filter arrays to this package: for each member of
 // the request object it calls DecodeField with the member's key and raw JSON
 // value. When key is one of the five filter array keys, DecodeField decodes
-// raw strictly (as [DecodeWire] does) into that array of w and reports
+// raw strictly (as [DecodeWire] does; null leaves the array nil) into that
+// array of w and reports
 // handled true; a decode error's path starts with the key, e.g.
 // `segmentFilters[0].type`. For any other key it does nothing and reports
 // false, and the caller handles the member itself. Duplicate keys are the
@@ -416,7 +418,7 @@ func (w *Wire) DecodeField(key string, raw []byte) (handled bool, err error) {
 		return false, nil
 	}
 	d := newDecoder(raw)
-	fs, err := d.filters(key)
+	fs, err := d.filtersOrNull(key)
 	if err == nil {
 		err = d.end(key)
 	}
@@ -500,13 +502,30 @@ func (r *WireRange) UnmarshalJSON(data []byte) error {
 }
 
 type decoder struct {
-	d *json.Decoder
+	d    *json.Decoder
+	data []byte
 }
 
 func newDecoder(data []byte) *decoder {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.UseNumber()
-	return &decoder{d: d}
+	return &decoder{d: d, data: data}
+}
+
+// peekNull reports whether the next value starts with 'n' (null, or
+// invalid JSON that Token reports).
+func (d *decoder) peekNull() bool {
+	rest := d.data[d.d.InputOffset():]
+	for _, c := range rest {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case ':':
+			continue
+		}
+		return c == 'n'
+	}
+	return false
 }
 
 func (d *decoder) fail(path, reason string) error {
@@ -668,6 +687,15 @@ func orList(xs []string) string {
 		b = append(b, x...)
 	}
 	return string(b)
+}
+
+// filtersOrNull decodes a filter array; null decodes as a nil slice.
+func (d *decoder) filtersOrNull(path string) ([]WireFilter, error) {
+	if d.peekNull() {
+		_, err := d.token(path)
+		return nil, err
+	}
+	return d.filters(path)
 }
 
 func (d *decoder) filters(path string) ([]WireFilter, error) {

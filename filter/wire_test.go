@@ -120,7 +120,9 @@ func TestDecodeWireErrors(t *testing.T) {
 		{"trailing data", `{} {}`, "", "unexpected data after the value"},
 		{"unknown top key", `{"filters":[]}`, "filters", "unknown key (want conversationFilters"},
 		{"duplicate key", `{"segmentFilters":[],"segmentFilters":[]}`, "segmentFilters", "duplicate key"},
-		{"array null", `{"segmentFilters":null}`, "segmentFilters", "want array, got null"},
+		{"filter null", `{"segmentFilters":[null]}`, "segmentFilters[0]", "want object, got null"},
+		{"predicates null", `{"segmentFilters":[{"type":"and","predicates":null}]}`, "segmentFilters[0].predicates", "want array, got null"},
+		{"bad literal", `{"segmentFilters":nul}`, "segmentFilters", "invalid JSON"},
 		{"array wrong type", `{"segmentFilters":{}}`, "segmentFilters", "want array, got object"},
 		{"filter wrong type", `{"segmentFilters":[1]}`, "segmentFilters[0]", "want object, got number"},
 		{"filter unknown key", `{"segmentFilters":[{"type":"and","limit":1}]}`, "segmentFilters[0].limit", "unknown key"},
@@ -181,6 +183,14 @@ func TestDecodeField(t *testing.T) {
 	assert.True(t, handled)
 	assert.EqualError(t, err, `filter: segmentFilters[0].type: bad type "nand" (want and or or)`)
 	assert.Nil(t, w.SegmentFilters, "a failed decode leaves the array alone")
+
+	handled, err = w.DecodeField("segmentFilters", []byte(` null `))
+	assert.True(t, handled)
+	require.NoError(t, err)
+	assert.Nil(t, w.SegmentFilters)
+	nw, err := DecodeWire([]byte(`{"segmentFilters":null,"surveyFilters" : null}`))
+	require.NoError(t, err)
+	assert.True(t, nw.IsZero())
 
 	_, err = w.DecodeField("segmentFilters", []byte(`[] []`))
 	assert.ErrorContains(t, err, "unexpected data after the value")

@@ -92,7 +92,7 @@ func (s *Server) handleJobCreate(rc *reqCtx, _ []string, resp *response) {
 		return
 	}
 	seq := s.jobSeq.Add(1)
-	r := newRNG(s.grid.seed, seq, tagJob)
+	r := newRNG(s.salt, seq, tagJob)
 	j := &job{
 		id:        r.uuid(),
 		nonce:     r.next(),
@@ -101,7 +101,8 @@ func (s *Server) handleJobCreate(rc *reqCtx, _ []string, resp *response) {
 		submitted: rc.now,
 		expires:   rc.now.Add(s.limits.JobRetention),
 	}
-	failDraw := r.float()
+	fr := newRNG(s.grid.seed, seq, tagJob) // job faults follow the seed
+	failDraw := fr.float()
 	s.mu.Lock()
 	if s.runningLocked(rc.now) >= s.limits.MaxConcurrentJobs {
 		s.stats.JobsRejected++

@@ -248,3 +248,13 @@ func TestConcurrentJobCap(t *testing.T) {
 	_ = c
 	assert.Equal(t, 4, s.Stats().JobsCreated)
 }
+
+func TestJobIDsAreUniqueAcrossRestarts(t *testing.T) {
+	t.Parallel()
+	body := `{"interval":"2026-05-10T00:00:00Z/2026-05-10T01:00:00Z"}`
+	a, b := newTest(t, WithSeed(1)), newTest(t, WithSeed(1))
+	ta, tb := getToken(t, a), getToken(t, b)
+	ja, jb := createJob(t, a, ta, body), createJob(t, b, tb, body)
+	assert.NotEqual(t, ja, jb, "a restarted fake must not reuse job ids")
+	assert.Equal(t, 404, call(t, b, tb, "GET", jobsPath+"/"+ja, "").status)
+}

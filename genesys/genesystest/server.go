@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"maps"
 	"math"
@@ -38,6 +39,10 @@ type Server struct {
 	jobSeq atomic.Uint64
 
 	cache queryCache
+	// salt makes job ids, cursors and correlation ids unique across server
+	// instances (a restarted fake must not accept an old job id or cursor);
+	// the data and the faults depend on the seed only.
+	salt uint64
 
 	mu            sync.Mutex
 	faults        Faults
@@ -122,6 +127,9 @@ func New(opts ...Option) (*Server, error) {
 		stats:         Stats{ByStatus: map[int]int{}},
 	}
 	s.gen = generator{g: s.grid, cat: &s.cat}
+	var salt [8]byte
+	_, _ = rand.Read(salt[:])
+	s.salt = binary.LittleEndian.Uint64(salt[:])
 	for _, r := range cfg.rules {
 		s.rules = append(s.rules, &ruleState{Rule: r})
 	}
@@ -323,7 +331,7 @@ type reqCtx struct {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := s.reqSeq.Add(1)
 	rc := &reqCtx{r: r, n: n, now: s.now(),
-		cid: formatUUID(hash3(s.grid.seed, n, tagCorrelation), hash3(s.grid.seed, n, tagCorrelation+100))}
+		cid: formatUUID(hash3(s.salt, n, tagCorrelation), hash3(s.salt, n, tagCorrelation+100))}
 	resp := &response{header: http.Header{}}
 	status := s.serve(w, rc, resp)
 	s.record(rc, status)

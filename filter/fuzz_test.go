@@ -1,11 +1,13 @@
 package filter
 
 import (
+	"encoding/json"
 	"testing"
 )
 
-// FuzzDecodeWire checks that the strict wire decoder never panics and that
-// whatever it accepts encodes, decodes back equal and encodes to the same
+// FuzzDecodeWire checks that the strict wire decoder never panics, accepts
+// only valid JSON (encoding/json agrees), and that whatever it accepts
+// encodes, decodes back equal and encodes to the same
 // bytes; and that a valid wire converts to a tree that compiles.
 // Seeds: testdata/fuzz/FuzzDecodeWire (run by plain go test).
 func FuzzDecodeWire(f *testing.F) {
@@ -19,9 +21,15 @@ func FuzzDecodeWire(f *testing.F) {
 			}
 			return
 		}
+		if !json.Valid(data) {
+			t.Fatalf("accepted invalid JSON %q", data)
+		}
 		b, err := w.MarshalJSON()
 		if err != nil {
 			t.Fatalf("decoded wire does not encode: %v", err)
+		}
+		if !json.Valid(b) {
+			t.Fatalf("wrote invalid JSON %q", b)
 		}
 		w2, err := DecodeWire(b)
 		if err != nil {

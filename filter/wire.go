@@ -1,10 +1,6 @@
 package filter
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -366,25 +362,26 @@ func appendFloat(b []byte, f float64) []byte {
 // DecodeWire decodes a JSON object holding (some of) the five filter arrays
 // and nothing else. An array given as null counts as absent (nil). Anything
 // else is decoded strictly: unknown keys, duplicate keys, null inside an
-// array, wrong JSON types and bad values of type, operator and propertyType are
-// errors. The error is a *[FieldError] whose Path names the offending JSON
-// element, e.g. `segmentFilters[0].clauses[1].predicates[0].operator`.
-// DecodeWire checks the structure only; [Wire.Validate] checks names and
-// values against the catalog.
+// array, wrong JSON types and bad values of type, operator and
+// propertyType are errors. The error is a *[FieldError] whose Path names
+// the offending JSON element, e.g.
+// `segmentFilters[0].clauses[1].predicates[0].operator`. DecodeWire checks
+// the structure only; [Wire.Validate] checks names and values against the
+// catalog.
 func DecodeWire(data []byte) (Wire, error) {
 	var w Wire
 	d := newDecoder(data)
-	err := d.object("", func(key, path string) error {
+	err := d.object(func(key string) error {
 		p := w.slotForKey(key)
 		if p == nil {
-			return d.fail(path, "unknown key (want conversationFilters, segmentFilters, evaluationFilters, surveyFilters or resolutionFilters)")
+			return d.fail("unknown key (want conversationFilters, segmentFilters, evaluationFilters, surveyFilters or resolutionFilters)")
 		}
-		fs, err := d.filtersOrNull(path)
+		fs, err := d.filtersOrNull()
 		*p = fs
 		return err
 	})
 	if err == nil {
-		err = d.end("")
+		err = d.end()
 	}
 	if err != nil {
 		return Wire{}, err
@@ -407,20 +404,20 @@ func (w *Wire) UnmarshalJSON(data []byte) error {
 // the request object it calls DecodeField with the member's key and raw JSON
 // value. When key is one of the five filter array keys, DecodeField decodes
 // raw strictly (as [DecodeWire] does; null leaves the array nil) into that
-// array of w and reports
-// handled true; a decode error's path starts with the key, e.g.
-// `segmentFilters[0].type`. For any other key it does nothing and reports
-// false, and the caller handles the member itself. Duplicate keys are the
-// caller's to detect.
+// array of w and reports handled true; a decode error's path starts with the
+// key, e.g. `segmentFilters[0].type`. For any other key it does nothing and
+// reports false, and the caller handles the member itself. Duplicate keys
+// are the caller's to detect.
 func (w *Wire) DecodeField(key string, raw []byte) (handled bool, err error) {
 	p := w.slotForKey(key)
 	if p == nil {
 		return false, nil
 	}
 	d := newDecoder(raw)
-	fs, err := d.filtersOrNull(key)
+	d.push(key)
+	fs, err := d.filtersOrNull()
 	if err == nil {
-		err = d.end(key)
+		err = d.end()
 	}
 	if err != nil {
 		return true, err
@@ -448,9 +445,9 @@ func (w *Wire) slotForKey(key string) *[]WireFilter {
 // UnmarshalJSON decodes one filter strictly (see [DecodeWire]).
 func (f *WireFilter) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	v, err := d.filter("")
+	v, err := d.filter()
 	if err == nil {
-		err = d.end("")
+		err = d.end()
 	}
 	if err != nil {
 		return err
@@ -462,9 +459,9 @@ func (f *WireFilter) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes one clause strictly (see [DecodeWire]).
 func (c *WireClause) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	v, err := d.clause("")
+	v, err := d.clause()
 	if err == nil {
-		err = d.end("")
+		err = d.end()
 	}
 	if err != nil {
 		return err
@@ -476,9 +473,9 @@ func (c *WireClause) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes one predicate strictly (see [DecodeWire]).
 func (p *WirePredicate) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	v, err := d.predicate("")
+	v, err := d.predicate()
 	if err == nil {
-		err = d.end("")
+		err = d.end()
 	}
 	if err != nil {
 		return err
@@ -490,9 +487,9 @@ func (p *WirePredicate) UnmarshalJSON(data []byte) error {
 // UnmarshalJSON decodes one range strictly (see [DecodeWire]).
 func (r *WireRange) UnmarshalJSON(data []byte) error {
 	d := newDecoder(data)
-	v, err := d.rng("")
+	v, err := d.rng()
 	if err == nil {
-		err = d.end("")
+		err = d.end()
 	}
 	if err != nil {
 		return err
@@ -501,177 +498,18 @@ func (r *WireRange) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-type decoder struct {
-	d    *json.Decoder
-	data []byte
-}
-
-func newDecoder(data []byte) *decoder {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
-	return &decoder{d: d, data: data}
-}
-
-// peekNull reports whether the next value starts with 'n' (null, or
-// invalid JSON that Token reports).
-func (d *decoder) peekNull() bool {
-	rest := d.data[d.d.InputOffset():]
-	for _, c := range rest {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case ':':
-			continue
-		}
-		return c == 'n'
-	}
-	return false
-}
-
-func (d *decoder) fail(path, reason string) error {
-	return &FieldError{Path: path, Reason: reason}
-}
-
-func (d *decoder) token(path string) (json.Token, error) {
-	t, err := d.d.Token()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, d.fail(path, "unexpected end of JSON input")
-		}
-		return nil, d.fail(path, "invalid JSON: "+trimJSONError(err))
-	}
-	return t, nil
-}
-
-func trimJSONError(err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return se.Error() + " (offset " + strconv.FormatInt(se.Offset, 10) + ")"
-	}
-	return err.Error()
-}
-
-// end checks that nothing follows the decoded value.
-func (d *decoder) end(path string) error {
-	if _, err := d.d.Token(); !errors.Is(err, io.EOF) {
-		if err != nil {
-			return d.fail(path, "invalid JSON: "+trimJSONError(err))
-		}
-		return d.fail(path, "unexpected data after the value")
-	}
-	return nil
-}
-
-func jsonKind(t json.Token) string {
-	switch t := t.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			return "object"
-		case '[':
-			return "array"
-		}
-		return "'" + t.String() + "'"
-	case string:
-		return "string"
-	case json.Number:
-		return "number"
-	case bool:
-		return "boolean"
-	case nil:
-		return "null"
-	}
-	return "unknown"
-}
-
-func (d *decoder) want(path, what string, t json.Token) error {
-	return d.fail(path, "want "+what+", got "+jsonKind(t))
-}
-
-// object decodes an object, calling member for each key with the member's
-// path; member must consume the value. Duplicate keys are errors.
-func (d *decoder) object(path string, member func(key, path string) error) error {
-	t, err := d.token(path)
-	if err != nil {
-		return err
-	}
-	if t != json.Delim('{') {
-		return d.want(path, "object", t)
-	}
-	var seen []string
-	for d.d.More() {
-		t, err := d.token(path)
-		if err != nil {
-			return err
-		}
-		key, ok := t.(string)
-		if !ok {
-			return d.fail(path, "invalid object key")
-		}
-		kp := join(path, key)
-		for _, s := range seen {
-			if s == key {
-				return d.fail(kp, "duplicate key")
-			}
-		}
-		seen = append(seen, key)
-		if err := member(key, kp); err != nil {
-			return err
-		}
-	}
-	_, err = d.token(path) // '}'
-	return err
-}
-
-// array decodes an array, calling elem for each element with its path.
-func (d *decoder) array(path string, elem func(path string) error) error {
-	t, err := d.token(path)
-	if err != nil {
-		return err
-	}
-	if t != json.Delim('[') {
-		return d.want(path, "array", t)
-	}
-	for i := 0; d.d.More(); i++ {
-		if err := elem(path + "[" + strconv.Itoa(i) + "]"); err != nil {
-			return err
-		}
-	}
-	_, err = d.token(path) // ']'
-	return err
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func (d *decoder) str(path string) (string, error) {
-	t, err := d.token(path)
-	if err != nil {
-		return "", err
-	}
-	s, ok := t.(string)
-	if !ok {
-		return "", d.want(path, "string", t)
-	}
-	return s, nil
-}
-
 // enum decodes a string that must be one of allowed.
-func (d *decoder) enum(path, what string, allowed ...string) (string, error) {
-	s, err := d.str(path)
+func (d *decoder) enum(what string, allowed ...string) (string, error) {
+	s, err := d.str()
 	if err != nil {
 		return "", err
 	}
 	for _, a := range allowed {
 		if s == a {
-			return s, nil
+			return a, nil // the constant: no per-value allocation kept
 		}
 	}
-	return "", d.fail(path, "bad "+what+" "+strconv.Quote(s)+" (want "+orList(allowed)+")")
+	return "", d.fail("bad " + what + " " + strconv.Quote(s) + " (want " + orList(allowed) + ")")
 }
 
 func orList(xs []string) string {
@@ -690,18 +528,13 @@ func orList(xs []string) string {
 }
 
 // filtersOrNull decodes a filter array; null decodes as a nil slice.
-func (d *decoder) filtersOrNull(path string) ([]WireFilter, error) {
-	if d.peekNull() {
-		_, err := d.token(path)
-		return nil, err
+func (d *decoder) filtersOrNull() ([]WireFilter, error) {
+	if d.null() {
+		return nil, nil
 	}
-	return d.filters(path)
-}
-
-func (d *decoder) filters(path string) ([]WireFilter, error) {
 	fs := []WireFilter{}
-	err := d.array(path, func(p string) error {
-		f, err := d.filter(p)
+	err := d.array(func() error {
+		f, err := d.filter()
 		fs = append(fs, f)
 		return err
 	})
@@ -711,89 +544,89 @@ func (d *decoder) filters(path string) ([]WireFilter, error) {
 	return fs, nil
 }
 
-func (d *decoder) filter(path string) (WireFilter, error) {
+func (d *decoder) filter() (WireFilter, error) {
 	var f WireFilter
-	err := d.object(path, func(key, p string) error {
+	err := d.object(func(key string) error {
 		var err error
 		switch key {
 		case "type":
-			f.Type, err = d.enum(p, "type", "and", "or")
+			f.Type, err = d.enum("type", "and", "or")
 		case "predicates":
-			f.Predicates, err = d.predicates(p)
+			f.Predicates, err = d.predicates()
 		case "clauses":
 			f.Clauses = []WireClause{}
-			err = d.array(p, func(p string) error {
-				c, err := d.clause(p)
+			err = d.array(func() error {
+				c, err := d.clause()
 				f.Clauses = append(f.Clauses, c)
 				return err
 			})
 		default:
-			err = d.fail(p, "unknown key (want type, predicates or clauses)")
+			err = d.fail("unknown key (want type, predicates or clauses)")
 		}
 		return err
 	})
 	return f, err
 }
 
-func (d *decoder) clause(path string) (WireClause, error) {
+func (d *decoder) clause() (WireClause, error) {
 	var c WireClause
-	err := d.object(path, func(key, p string) error {
+	err := d.object(func(key string) error {
 		var err error
 		switch key {
 		case "type":
-			c.Type, err = d.enum(p, "type", "and", "or")
+			c.Type, err = d.enum("type", "and", "or")
 		case "predicates":
-			c.Predicates, err = d.predicates(p)
+			c.Predicates, err = d.predicates()
 		default:
-			err = d.fail(p, "unknown key (want type or predicates; clauses do not nest)")
+			err = d.fail("unknown key (want type or predicates; clauses do not nest)")
 		}
 		return err
 	})
 	return c, err
 }
 
-func (d *decoder) predicates(path string) ([]WirePredicate, error) {
+func (d *decoder) predicates() ([]WirePredicate, error) {
 	ps := []WirePredicate{}
-	err := d.array(path, func(p string) error {
-		x, err := d.predicate(p)
+	err := d.array(func() error {
+		x, err := d.predicate()
 		ps = append(ps, x)
 		return err
 	})
 	return ps, err
 }
 
-func (d *decoder) predicate(path string) (WirePredicate, error) {
+func (d *decoder) predicate() (WirePredicate, error) {
 	var x WirePredicate
-	err := d.object(path, func(key, p string) error {
+	err := d.object(func(key string) error {
 		var err error
 		switch key {
 		case "type":
-			x.Type, err = d.enum(p, "type", "dimension", "property", "metric")
+			x.Type, err = d.enum("type", "dimension", "property", "metric")
 		case "dimension":
-			x.Dimension, err = d.str(p)
+			x.Dimension, err = d.str()
 		case "propertyType":
-			x.PropertyType, err = d.enum(p, "propertyType", "bool", "integer", "real", "date", "string", "uuid")
+			x.PropertyType, err = d.enum("propertyType", "bool", "integer", "real", "date", "string", "uuid")
 		case "property":
-			x.Property, err = d.str(p)
+			x.Property, err = d.str()
 		case "metric":
-			x.Metric, err = d.str(p)
+			x.Metric, err = d.str()
 		case "operator":
-			x.Operator, err = d.enum(p, "operator", "matches", "exists", "notExists")
+			x.Operator, err = d.enum("operator", "matches", "exists", "notExists")
 		case "value":
-			x.Value, err = d.str(p)
+			x.Value, err = d.str()
 		case "range":
-			x.Range, err = d.rng(p)
+			x.Range, err = d.rng()
 		default:
-			err = d.fail(p, "unknown key (want type, dimension, propertyType, property, metric, operator, value or range)")
+			err = d.fail("unknown key (want type, dimension, propertyType, property, metric, operator, value or range)")
 		}
 		return err
 	})
 	return x, err
 }
 
-func (d *decoder) rng(path string) (*WireRange, error) {
+func (d *decoder) rng() (*WireRange, error) {
 	r := &WireRange{}
-	err := d.object(path, func(key, p string) error {
+	err := d.object(func(key string) error {
 		var dst **float64
 		switch key {
 		case "gt":
@@ -805,19 +638,11 @@ func (d *decoder) rng(path string) (*WireRange, error) {
 		case "lte":
 			dst = &r.Lte
 		default:
-			return d.fail(p, "unknown key (want gt, gte, lt or lte)")
+			return d.fail("unknown key (want gt, gte, lt or lte)")
 		}
-		t, err := d.token(p)
+		v, err := d.number()
 		if err != nil {
 			return err
-		}
-		n, ok := t.(json.Number)
-		if !ok {
-			return d.want(p, "number", t)
-		}
-		v, err := strconv.ParseFloat(string(n), 64)
-		if err != nil || math.IsInf(v, 0) {
-			return d.fail(p, "number "+string(n)+" out of range")
 		}
 		*dst = &v
 		return nil

@@ -346,3 +346,40 @@ func TestWireNodeSeveralSegmentElements(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `conversationEnd exists and (tHandle > 1 or tTalk > 1)`, n.String())
 }
+
+func TestDecodeStringsLikeEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, lit := range []string{
+		`"plain"`, `""`, `"a\"b\\c\/d\b\f\n\r\t"`, `"\u00e9\u00E9é"`, `"\ud83d\ude00"`, `"\ud83d"`, `"\ud83dx"`,
+		`"\ude00\ud83d"`, `"\ud83d\u0041"`, "\"\xff\xfe\"", "\"caf\xc3\"", `"\u0000"`, "\"\u2028\"",
+	} {
+		var want string
+		require.NoError(t, json.Unmarshal([]byte(lit), &want), lit)
+		d := newDecoder([]byte(lit))
+		got, err := d.str()
+		require.NoError(t, err, lit)
+		assert.Equal(t, want, got, lit)
+		require.NoError(t, d.end())
+		// and it writes back to the same string
+		var again string
+		require.NoError(t, json.Unmarshal(appendString(nil, got), &again))
+		assert.Equal(t, got, again)
+	}
+	for _, bad := range []string{`"abc`, `"a\x"`, `"\u12"`, "\"a\nb\"", `"\`, `"\u00zz"`} {
+		_, err := newDecoder([]byte(bad)).str()
+		assert.Error(t, err, bad)
+	}
+	for _, bad := range []string{`-`, `01`, `1.`, `1e`, `.5`, `-a`, `1e+`} {
+		d := newDecoder([]byte(bad))
+		_, err := d.number()
+		if err == nil {
+			err = d.end()
+		}
+		assert.Error(t, err, bad)
+	}
+	for lit, want := range map[string]float64{`0`: 0, `-0.5`: -0.5, `1E3`: 1000, `12.5e-1`: 1.25, `3600000`: 3600000} {
+		v, err := newDecoder([]byte(lit)).number()
+		require.NoError(t, err, lit)
+		assert.Equal(t, want, v, lit)
+	}
+}

@@ -44,7 +44,7 @@ type lexer struct {
 // propPrefix is how a custom property reference starts.
 const propPrefix = "prop."
 
-func isDigit(c byte) bool      { return '0' <= c && c <= '9' }
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 
 // isOpChar reports whether c is one of the characters operators are made of.

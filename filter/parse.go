@@ -207,15 +207,17 @@ func (p *parser) parseAnd(depth int) (Node, int, error) {
 	base := len(p.stack)
 	p.stack = append(p.stack, first)
 	var info1 operandInfo
+	start1 := 0
 	for p.isKeyword("and") {
 		p.advance()
+		opStart := p.tok.start
 		n, d, info, err := p.parseOperand(depth)
 		if err != nil {
 			p.stack = p.stack[:base]
 			return nil, 0, err
 		}
 		if len(p.stack)-base == 1 {
-			info1 = info
+			info1, start1 = info, opStart
 		}
 		nd = max(nd, d)
 		p.stack = append(p.stack, n)
@@ -225,8 +227,13 @@ func (p *parser) parseAnd(depth int) (Node, int, error) {
 	if len(p.stack)-base == 2 && info0.bound != noBound && info1.bound != noBound &&
 		info0.bound != info1.bound && info0.field == info1.field {
 		a, b := p.stack[base].(Predicate), p.stack[base+1].(Predicate)
+		clear(p.stack[base:])
 		p.stack = p.stack[:base]
-		return mergeRange(a, b), 0, nil
+		m := mergeRange(a, b)
+		if msg := emptyRange(m.rng); msg != "" {
+			return nil, 0, p.errAt(start1, msg)
+		}
+		return m, 0, nil
 	}
 	kids := p.take(base)
 	if nd+1 > maxNodeDepth {
@@ -254,6 +261,28 @@ func mergeRange(a, b Predicate) Predicate {
 	}
 	a.rng = r
 	return a
+}
+
+// emptyRange explains why a range with one lower and one upper bound can
+// never hold, or returns "" (the rules of [Validate]).
+func emptyRange(r Range) string {
+	lo, loIncl := r.Gt, false
+	if r.Gte != nil {
+		lo, loIncl = r.Gte, true
+	}
+	hi, hiIncl := r.Lt, false
+	if r.Lte != nil {
+		hi, hiIncl = r.Lte, true
+	}
+	switch {
+	case lo == nil || hi == nil:
+		return ""
+	case *lo > *hi:
+		return "empty range: lower bound " + FormatNumber(*lo) + " is above upper bound " + FormatNumber(*hi)
+	case *lo == *hi && !(loIncl && hiIncl):
+		return "empty range: bounds are equal (" + FormatNumber(*lo) + ") and one is exclusive; use == for an exact value"
+	}
+	return ""
 }
 
 // isKeyword reports whether the current token is the identifier kw.

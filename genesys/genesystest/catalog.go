@@ -31,6 +31,10 @@ type Catalog struct {
 	CustomerTiers []string
 	// AttributeKeys are the participant attribute keys (job results only).
 	AttributeKeys []string
+	// SessionMetrics are the session metrics the simulation emits; a
+	// conversation metric predicate matches when some session metric of
+	// its name satisfies it, so only these can match.
+	SessionMetrics []string
 }
 
 // Entity is a Genesys object of the catalog: its id and display name.
@@ -96,6 +100,8 @@ func newCatalog() Catalog {
 		},
 		CustomerTiers: []string{"bronze", "silver", "gold", "platinum"},
 		AttributeKeys: []string{"language", "customerTier", "orderNumber", "accountId"},
+		SessionMetrics: []string{"nConnected", "nFlow", "tIvr", "tFlow", "nOffered", "tAcd", "tAbandon",
+			"tAlert", "tAnswered", "tTalk", "tTalkComplete", "tHeld", "tHeldComplete", "tAcw", "tHandle", "nOutbound"},
 	}
 	names := []string{"Avery Agent", "Blake Brown", "Casey Chen", "Devon Diaz", "Emery Evans",
 		"Finley Fox", "Gray Garcia", "Harper Hill", "Indigo Ito", "Jordan James",
@@ -120,5 +126,6 @@ func (c Catalog) clone() Catalog {
 	c.SurveyForms = slices.Clone(c.SurveyForms)
 	c.CustomerTiers = slices.Clone(c.CustomerTiers)
 	c.AttributeKeys = slices.Clone(c.AttributeKeys)
+	c.SessionMetrics = slices.Clone(c.SessionMetrics)
 	return c
 }

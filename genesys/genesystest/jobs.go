@@ -313,7 +313,7 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 	}
 	off := 0
 	cursor, haveCursor := "", false
-	if vs, ok := query["cursor"]; ok {
+	if vs, ok := query["cursor"]; ok && (len(vs) > 1 || vs[0] != "") { // an empty cursor means the first page
 		cursor, haveCursor = vs[0], true
 		if off, ok = decodeCursor(cursor, j.nonce); !ok || len(vs) > 1 {
 			resp.fail(*badRequest("Invalid value for cursor: it does not belong to job " + strconv.Quote(id)), rc.cid)

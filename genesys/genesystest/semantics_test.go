@@ -184,3 +184,65 @@ func TestMillionConversationsCostLittleMemory(t *testing.T) {
 	assert.Less(t, grew, int64(2<<20), "the server must not hold per-conversation state")
 	runtime.KeepAlive(s)
 }
+
+// TestCatalogMatchesTheData checks that every catalog value the tests and
+// examples may filter on occurs in the data (one pass over the generator).
+func TestCatalogMatchesTheData(t *testing.T) {
+	t.Parallel()
+	s := newTest(t, WithConversations(20000))
+	cat := s.Catalog()
+	seen := map[string]bool{}
+	for k := s.grid.first; k < s.grid.last; k++ {
+		c := s.gen.conversation(k, true)
+		for _, d := range c.divisionIDs {
+			seen["division:"+d] = true
+		}
+		for _, p := range c.participants {
+			seen["user:"+p.userID] = true
+			for _, a := range p.attributes {
+				seen["attr:"+a.k] = true
+			}
+			for _, ss := range p.sessions {
+				seen["media:"+ss.mediaType] = true
+				for _, m := range ss.metrics {
+					seen["metric:"+m.name] = true
+				}
+				for _, g := range ss.segments {
+					seen["queue:"+g.queueID] = true
+					seen["wrap:"+g.wrapUpCode] = true
+					for _, pr := range g.properties {
+						seen["tier:"+pr.value] = true
+					}
+				}
+			}
+		}
+	}
+	var want []string
+	for _, q := range cat.Queues {
+		want = append(want, "queue:"+q.ID)
+	}
+	for _, w := range cat.WrapUpCodes {
+		want = append(want, "wrap:"+w)
+	}
+	for _, m := range cat.MediaTypes {
+		want = append(want, "media:"+m)
+	}
+	for _, u := range cat.Users {
+		want = append(want, "user:"+u.ID)
+	}
+	for _, d := range cat.Divisions {
+		want = append(want, "division:"+d.ID)
+	}
+	for _, m := range cat.SessionMetrics {
+		want = append(want, "metric:"+m)
+	}
+	for _, tier := range cat.CustomerTiers {
+		want = append(want, "tier:"+tier)
+	}
+	for _, a := range cat.AttributeKeys {
+		want = append(want, "attr:"+a)
+	}
+	for _, w := range want {
+		assert.True(t, seen[w], w)
+	}
+}

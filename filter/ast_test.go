@@ -161,3 +161,36 @@ func TestMatrix(t *testing.T) {
 	assert.ErrorContains(t, err, "empty attribute matrix")
 	assert.True(t, errors.As(err, &fe))
 }
+
+// TestStringParsesBack checks the printer against the parser on the shapes
+// the printer has special rules for.
+func TestStringParsesBack(t *testing.T) {
+	t.Parallel()
+	nodes := []Node{
+		InRange(schema.THandle, Range{Gte: fp(1000), Lt: fp(3600000)}),
+		And(Gte(schema.THandle, 1), Lt(schema.THandle, 2)),
+		And(Gt(schema.THandle, 1), Lt(schema.THandle, 5), Exists(schema.QueueID)),
+		And(Exists(schema.QueueID), InRange(schema.THandle, Range{Gt: fp(1), Lte: fp(2)})),
+		Or(Exists(schema.QueueID), InRange(schema.THandle, Range{Gt: fp(1), Lte: fp(2)})),
+		Or(Gte(schema.THandle, 1), Lt(schema.THandle, 2)),
+		And(Exists(schema.QueueID), And(Exists(schema.WrapUpCode), Exists(schema.MediaType))),
+		Or(Exists(schema.QueueID), Or(Exists(schema.WrapUpCode), Exists(schema.MediaType))),
+		Or(And(Exists(schema.QueueID), Exists(schema.WrapUpCode)), Matches(schema.MediaType, "voice")),
+		And(In(schema.QueueID, q1, q2), Or(Matches(schema.MediaType, "voice"), Exists(tier))),
+		Matches(schema.EvaluationQueueID, q1),
+		Matches(schema.WrapUpCode, "tab\there \"quoted\" ünïcode"),
+		Gte(schema.OTotalScore, 0.125),
+		Lt(schema.THandle, 3.6e9),
+	}
+	for _, c := range compileCases() {
+		nodes = append(nodes, c.n)
+	}
+	for _, n := range nodes {
+		require.NoError(t, Validate(n), n.String())
+		got, err := Parse(n.String())
+		if !assert.NoError(t, err, n.String()) {
+			continue
+		}
+		assert.True(t, Equal(n, got), "%s\nparsed back as\n%s", n, got)
+	}
+}

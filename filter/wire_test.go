@@ -383,3 +383,25 @@ func TestDecodeStringsLikeEncodingJSON(t *testing.T) {
 		assert.Equal(t, want, v, lit)
 	}
 }
+
+func TestWirePredicateResolve(t *testing.T) {
+	t.Parallel()
+	p, err := WirePredicate{Dimension: "queueId", Value: q1}.Resolve(schema.Evaluation)
+	require.NoError(t, err)
+	assert.Equal(t, schema.Ref(schema.EvaluationQueueID), p.Ref())
+	assert.Equal(t, schema.Matches, p.Operator())
+	v, ok := p.Value()
+	assert.True(t, ok)
+	assert.Equal(t, q1, v)
+
+	p, err = WirePredicate{Type: "metric", Metric: "tHandle", Range: &WireRange{Gte: fp(5)}}.Resolve(schema.Conversation)
+	require.NoError(t, err)
+	r, ok := p.Range()
+	require.True(t, ok)
+	assert.Equal(t, 5.0, *r.Gte)
+
+	_, err = WirePredicate{Dimension: "queueId", Value: "x"}.Resolve(schema.Segment)
+	assert.ErrorContains(t, err, "not a uuid")
+	_, err = WirePredicate{Dimension: "tHandle"}.Resolve(schema.Segment)
+	assert.ErrorContains(t, err, "belongs in conversationFilters")
+}

@@ -159,3 +159,25 @@ func unknownReason(fam schema.Family, kind schema.Kind, name string) string {
 	}
 	return reason
 }
+
+// Resolve returns the AST predicate that p stands for in the filter array
+// of family fam: its names resolved against the catalog, an omitted
+// operator read as matches, an empty value read as no value. It returns
+// every problem [Wire.Validate] would report for p (joined *[FieldError]
+// values with an empty path), so a server can evaluate a checked predicate
+// through [Predicate.Ref], [Predicate.Operator], [Predicate.Value] and
+// [Predicate.Range].
+func (p WirePredicate) Resolve(fam schema.Family) (Predicate, error) {
+	pred, fe := p.resolve(fam, "")
+	if fe != nil {
+		return Predicate{}, fe
+	}
+	var errs []error
+	for _, r := range checkPredicate(pred) {
+		errs = append(errs, predicateError("", pred.ref, r))
+	}
+	if len(errs) > 0 {
+		return Predicate{}, errors.Join(errs...)
+	}
+	return pred, nil
+}

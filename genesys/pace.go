@@ -156,10 +156,12 @@ func WithPacerClock(clk Clock) PacerOption {
 //     inin-ratelimit-reset seen if longer), and, until the first 429, is
 //     that ceiling from the first response on;
 //   - on a 429, drops to 0.7 times the lower of the current and the
-//     measured rate, at most once per throttle episode, and then recovers
-//     along a CUBIC curve: quickly back towards the rate that drew the
-//     429, slowly around it, then faster above it, so a raised limit is
-//     found within seconds;
+//     measured rate (or than what the server served since the previous
+//     429), at most once per throttle episode, and then, from the end of
+//     the Retry-After pause, recovers along a CUBIC curve: quickly back
+//     towards the rate that drew the 429 (in about 2.5 s), slowly around
+//     it, then faster above it (double about 3.7 s later), so a raised
+//     limit is found within seconds;
 //   - is never above [WithMaxRate] nor twice the measured request rate
 //     when no header ceiling is known, and never below [WithMinRate].
 //
@@ -178,7 +180,9 @@ type AdaptivePacer struct {
 	throttled    bool      // a 429 decreased the rate
 	lastMax      float64   // rate when the last 429 came
 	lastThrottle time.Time // when it came
+	curveStart   time.Time // when the recovery curve starts: after the pause
 	guardUntil   time.Time // 429s before this belong to the same episode
+	served       int       // responses other than 429 since lastThrottle
 
 	measured   float64   // smoothed request rate (responses per second)
 	sampleAt   time.Time // start of the current measuring bucket
@@ -228,21 +232,41 @@ func (p *AdaptivePacer) Observe(s PaceSignal) {
 		p.ceiling = float64(rl.Allowed) / p.window.Seconds()
 	}
 	pauseLocked(&p.notBefore, &p.stats, now, s)
-	if s.StatusCode == http.StatusTooManyRequests {
+	switch s.StatusCode {
+	case 0:
+	case http.StatusTooManyRequests:
 		p.stats.Throttled++
 		if !now.Before(p.guardUntil) {
-			p.stats.Backoffs++
-			use := p.rate
-			if p.measured > 0 {
-				use = min(use, p.measured)
-			}
-			p.throttled = true
-			p.lastMax = max(use, p.cfg.min)
-			p.lastThrottle = now
-			p.guardUntil = later(now.Add(paceGuard), p.notBefore)
+			p.backoffLocked(now)
 		}
+	default:
+		p.served++
 	}
 	p.updateLocked(now)
+}
+
+// backoffLocked starts a throttle episode at now.
+func (p *AdaptivePacer) backoffLocked(now time.Time) {
+	p.stats.Backoffs++
+	use := p.rate
+	if p.measured > 0 {
+		use = min(use, p.measured)
+	}
+	// Between two 429s the server's budget went from empty to empty: what
+	// it served in between is what it allows (a lower bound if demand
+	// fell short). This finds the limit although a server's burst lets
+	// the rate overshoot it before the 429 comes.
+	if p.throttled {
+		if d := now.Sub(p.lastThrottle); d >= time.Second {
+			use = min(use, float64(p.served)/d.Seconds())
+		}
+	}
+	p.throttled = true
+	p.lastMax = max(use, p.cfg.min)
+	p.lastThrottle = now
+	p.curveStart = later(now, p.notBefore)
+	p.served = 0
+	p.guardUntil = later(now.Add(paceGuard), p.notBefore)
 }
 
 // Rate returns the current rate in requests per second.
@@ -280,7 +304,7 @@ func (p *AdaptivePacer) updateLocked(now time.Time) {
 	var r float64
 	switch {
 	case p.throttled:
-		t := now.Sub(p.lastThrottle).Seconds() - paceK
+		t := max(now.Sub(p.curveStart).Seconds(), 0) - paceK
 		r = p.lastMax * (1 + paceScale*t*t*t)
 	case p.ceiling > 0:
 		r = p.ceiling

@@ -37,6 +37,7 @@ func TestPacingMeasure(t *testing.T) {
 		t.Skip("pacing measurement: set GCDATA_PACING=1 (about 40 s)")
 	}
 	rps := envFloat(t, "GCDATA_PACING_RATE", 20)
+	pageSize = int(envFloat(t, "GCDATA_PACING_PAGE", 20))
 	phase := time.Duration(envFloat(t, "GCDATA_PACING_SECONDS", 12) * float64(time.Second))
 
 	type scenario struct {
@@ -45,7 +46,8 @@ func TestPacingMeasure(t *testing.T) {
 		headers  bool
 		changing bool
 	}
-	adaptive := func() genesys.Pacer { return genesys.NewAdaptivePacer() }
+	burst := int(envFloat(t, "GCDATA_PACING_BURST", 1))
+	adaptive := func() genesys.Pacer { return genesys.NewAdaptivePacer(genesys.WithBurst(burst)) }
 	fixed := func() genesys.Pacer { return genesys.NewFixedPacer(rps, 1) }
 	scenarios := []scenario{
 		{"adaptive/headers/steady", adaptive, true, false},
@@ -89,6 +91,8 @@ func TestPacingMeasure(t *testing.T) {
 	}
 }
 
+var pageSize = 20
+
 type measurement struct {
 	name        string
 	ok, limited int
@@ -125,11 +129,7 @@ func runPacing(t *testing.T, name string, p genesys.Pacer, headers, changing boo
 
 	start, _ := srv.Period()
 	interval := start.Format(time.RFC3339) + "/" + start.Add(24*time.Hour).Format(time.RFC3339)
-	phases := 1
-	if changing {
-		phases = 3
-	}
-	total := time.Duration(phases) * phase
+	total := 3 * phase
 	ctx, cancel := context.WithTimeout(t.Context(), total)
 	defer cancel()
 	t0 := time.Now()
@@ -147,6 +147,19 @@ func runPacing(t *testing.T, name string, p genesys.Pacer, headers, changing boo
 			}
 		}()
 	}
+	if ap, ok := p.(*genesys.AdaptivePacer); ok && os.Getenv("GCDATA_PACING_TRACE") == "1" {
+		go func() { // the rate every 500 ms, for tuning
+			var b strings.Builder
+			for ctx.Err() == nil {
+				fmt.Fprintf(&b, " %.1f", ap.Rate())
+				select {
+				case <-ctx.Done():
+				case <-time.After(500 * time.Millisecond):
+				}
+			}
+			t.Logf("%s: rate trace:%s", name, b.String())
+		}()
+	}
 	var errs sync.Map
 	var nerr int64
 	var mu sync.Mutex
@@ -155,7 +168,7 @@ func runPacing(t *testing.T, name string, p genesys.Pacer, headers, changing boo
 		wg.Go(func() {
 			for page := 1; ctx.Err() == nil; page++ {
 				body := map[string]any{"interval": interval, "order": "asc", "orderBy": "conversationStart",
-					"paging": map[string]int{"pageSize": 100, "pageNumber": (page+w)%4 + 1}}
+					"paging": map[string]int{"pageSize": pageSize, "pageNumber": (page+w)%4 + 1}}
 				_, err := c.Do(ctx, genesys.Request{Method: http.MethodPost,
 					Path: "/api/v2/analytics/conversations/details/query", Body: body, Operation: "details query"}, nil)
 				if err != nil && ctx.Err() == nil {

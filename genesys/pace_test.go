@@ -217,7 +217,7 @@ func TestAdaptivePacerBackoffUsesMeasuredRate(t *testing.T) {
 	t.Parallel()
 	clk := newPaceClock(true)
 	p := NewAdaptivePacer(WithPacerClock(clk))
-	rl := headers(6000, 1, 59*time.Second) // ceiling 100
+	rl := headers(6000, 1, 59*time.Second)     // ceiling 100
 	feed(p, clk, 40, 100*time.Millisecond, rl) // 10 per second for 4 s
 	require.InDelta(t, 100, p.Rate(), 1e-9)
 	p.Observe(throttle(0))
@@ -243,7 +243,7 @@ func TestAdaptivePacerRecovery(t *testing.T) {
 	t.Parallel()
 	clk := newPaceClock(true)
 	p := NewAdaptivePacer(WithPacerClock(clk))
-	rl := headers(6000, 1, 59*time.Second) // ceiling 100: out of the way
+	rl := headers(6000, 1, 59*time.Second)    // ceiling 100: out of the way
 	feed(p, clk, 40, 50*time.Millisecond, rl) // 20 per second for 2 s
 	p.Observe(throttle(0))
 	require.InDelta(t, 14, p.Rate(), 0.1)
@@ -251,7 +251,7 @@ func TestAdaptivePacerRecovery(t *testing.T) {
 	curve := func(sec float64) float64 { x := sec - paceK; return 20 * (1 + paceScale*x*x*x) }
 	prev := 0.0
 	for _, sec := range []float64{0.5, 1, 1.5, 2, paceK, 3, 4, 5, 6, paceK + math.Cbrt(50), 8} {
-		clk.Advance(start.Add(time.Duration(sec*float64(time.Second))).Sub(clk.Now()))
+		clk.Advance(start.Add(time.Duration(sec * float64(time.Second))).Sub(clk.Now()))
 		got := p.Rate()
 		assert.InDelta(t, min(curve(sec), 100), got, 0.3, "%.2fs after the 429", sec)
 		assert.Greater(t, got, prev, "rising at %.2fs", sec)

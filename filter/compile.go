@@ -95,35 +95,37 @@ type lowering struct {
 	ranges  []WireRange
 }
 
-// count returns the number of nodes and range bounds under n.
-func count(n Node) (nodes, bounds int) {
+// sizes counts what the arenas of a lowering need.
+type sizes struct{ nodes, ranges, bounds int }
+
+func (s *sizes) count(n Node) {
+	s.nodes++
 	switch n := n.(type) {
 	case AndNode:
 		for _, c := range n.children {
-			a, b := count(c)
-			nodes, bounds = nodes+a, bounds+b
+			s.count(c)
 		}
 	case OrNode:
 		for _, c := range n.children {
-			a, b := count(c)
-			nodes, bounds = nodes+a, bounds+b
+			s.count(c)
 		}
 	case Predicate:
 		if n.hasRange {
-			bounds = n.rng.bounds()
+			s.ranges++
+			s.bounds += n.rng.bounds()
 		}
 	}
-	return nodes + 1, bounds
 }
 
 func newLowering(n Node) *lowering {
-	nodes, bounds := count(n)
+	var s sizes
+	s.count(n)
 	return &lowering{
-		nodes:   make([]fnode, 0, nodes),
-		kids:    make([]*fnode, 0, 2*nodes),
-		scratch: make([]*fnode, 0, nodes),
-		floats:  make([]float64, 0, bounds),
-		ranges:  make([]WireRange, 0, nodes),
+		nodes:   make([]fnode, 0, s.nodes),
+		kids:    make([]*fnode, 0, 2*s.nodes),
+		scratch: make([]*fnode, 0, s.nodes),
+		floats:  make([]float64, 0, s.bounds),
+		ranges:  make([]WireRange, 0, s.ranges),
 	}
 }
 

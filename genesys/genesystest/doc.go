@@ -43,8 +43,10 @@
 //   - GET .../jobs/{id}/results?cursor=&pageSize=: only when FULFILLED
 //     (before: 400; EXPIRED or CANCELLED: 404). pageSize default 100, max
 //     1000. Cursors are opaque (base64url of the job's nonce and an offset);
-//     a cursor of another job or garbage is a 400. The last page has no
-//     cursor. Rows include participant attributes; every page carries the
+//     a cursor of another job or garbage is a 400, an empty one means the
+//     first page. The last page has no cursor. Job ids, cursors and
+//     correlation ids are random per server instance, so a restarted fake
+//     never accepts an old job id or cursor (404 / 400). Rows include participant attributes; every page carries the
 //     job's dataAvailabilityDate. Job interval semantics: by default
 //     conversations whose lifetime overlaps the interval (start < interval
 //     end and end > interval start); with startOfDayIntervalMatching,
@@ -96,7 +98,10 @@
 // tTalkComplete, tHeld, tAcw, tHandle, nConnected, nOffered, tAcd, tAbandon,
 // tIvr, ...); evaluations, surveys and resolutions; divisions; participant
 // attributes in job results. [Server.Catalog] lists the queues, wrap-up
-// codes, users and other values, so filters can be built that match.
+// codes, users, session metrics and other values, so filters can be built
+// that match. Conversations always have an end (none is ongoing), and the
+// data does not change with the clock: the query sees every conversation
+// of the period, jobs those before their dataAvailabilityDate.
 //
 // # Faults
 //
@@ -114,5 +119,10 @@
 // # Inspection
 //
 // [Server.Requests] is the request log, [Server.Stats] the counters, and
-// [Server.ConversationIDs] the ground truth of what a filter matches.
+// [Server.ConversationIDs] the ground truth of what a filter matches;
+// [Server.Conversation] and [Server.ConversationJSON] return one
+// conversation as a lookup would.
+//
+// The server is an HTTP/1.1 httptest server; connection resets hijack the
+// connection (over HTTP/2 they abort the handler instead).
 package genesystest

@@ -48,3 +48,30 @@ func ExampleNewServer() {
 	fmt.Println(page.TotalHits == len(ids), len(ids) > 0)
 	// Output: true true
 }
+
+// ExampleServer_AddRules scripts faults: the next two availability requests
+// are rate limited, and the job results of every job are cut mid-body once.
+func ExampleServer_AddRules() {
+	s := genesystest.NewServer(genesystest.WithConversations(100))
+	defer s.Close()
+	err := s.AddRules(
+		genesystest.Rule{
+			Method: "GET", Path: "/api/v2/analytics/conversations/details/jobs/availability",
+			Times: 2, Status: 429, Header: map[string][]string{"Retry-After": {"0"}},
+		},
+		genesystest.Rule{
+			Path:   "/api/v2/analytics/conversations/details/jobs/*/results",
+			Action: genesystest.ResetMidBody,
+		},
+	)
+	fmt.Println(err)
+
+	ctx := context.Background()
+	c, _ := genesys.New(ctx, s.ClientOptions()...)
+	resp, err := c.Do(ctx, genesys.Request{Method: "GET",
+		Path: "/api/v2/analytics/conversations/details/jobs/availability", Operation: "availability"}, nil)
+	fmt.Println(resp.Attempts, err, s.Stats().ByStatus[429])
+	// Output:
+	// <nil>
+	// 3 <nil> 2
+}

@@ -80,6 +80,7 @@ func Parse(expr string) (Node, error) {
 		return nil, newSyntaxError(expr, maxExprLen, "expression is longer than "+strconv.Itoa(maxExprLen)+" bytes", nil)
 	}
 	p := parser{src: expr, lx: lexer{src: expr}}
+	p.stack = p.stackBuf[:0]
 	p.advance()
 	if p.tok.kind == tokEOF {
 		return nil, p.errAt(p.tok.start, "empty expression: write a condition such as mediaType == \"voice\"")
@@ -100,6 +101,9 @@ type parser struct {
 	lx    lexer
 	tok   token
 	stack []Node // children of the groups being parsed; reused
+
+	stackBuf [32]Node  // first backing array of stack
+	bounds   []float64 // slab the range bounds point into
 }
 
 // boundKind says which single bound a bare comparison set.
@@ -636,7 +640,17 @@ func (p *parser) parseBound(f schema.Field, op token) (*float64, error) {
 		return nil, newSyntaxError(p.src, t.start, valueMsg(FormatNumber(v), err), err)
 	}
 	p.advance()
-	return &v, nil
+	return p.bound(v), nil
+}
+
+// bound returns a pointer to a copy of v, from a slab shared by the bounds
+// of one parse (nodes are immutable, so sharing the backing array is safe).
+func (p *parser) bound(v float64) *float64 {
+	if len(p.bounds) == cap(p.bounds) {
+		p.bounds = make([]float64, 0, 16)
+	}
+	p.bounds = append(p.bounds, v)
+	return &p.bounds[len(p.bounds)-1]
 }
 
 // example returns a sample comparison for metric f.

@@ -84,6 +84,7 @@ type pacerConfig struct {
 	initial, min, max float64
 	burst             int
 	clock             Clock
+	budget            bool
 }
 
 // WithInitialRate sets the rate, in requests per second, that an
@@ -140,6 +141,19 @@ func WithPacerClock(clk Clock) PacerOption {
 	}
 }
 
+// WithWindowBudget makes an [AdaptivePacer] also spread what is left of the
+// current rate-limit window over the time until it resets: at most
+// (inin-ratelimit-allowed − inin-ratelimit-count) / inin-ratelimit-reset
+// requests per second (default off). Turn it on when other programs use the
+// same OAuth client and the server counts a fixed window; it then slows down
+// before the window is exhausted instead of after a 429. It is off by
+// default because the headers' meaning is inferred, not documented, and a
+// count that includes requests before a limit change (or 429s) would hold
+// the rate down for the rest of the window.
+func WithWindowBudget() PacerOption {
+	return func(c *pacerConfig) { c.budget = true }
+}
+
 // AdaptivePacer is a [Pacer] whose rate follows the server: a token bucket
 // (golang.org/x/time/rate) whose rate adapts in the manner of
 // aws-sdk-go-v2's adaptive retry mode. Set it once on a [Client] with
@@ -162,6 +176,8 @@ func WithPacerClock(clk Clock) PacerOption {
 //     towards the rate that drew the 429 (in about 2.5 s), slowly around
 //     it, then faster above it (double about 3.7 s later), so a raised
 //     limit is found within seconds;
+//   - with [WithWindowBudget], is also capped so that what is left of the
+//     window lasts until it resets;
 //   - is never above [WithMaxRate] nor twice the measured request rate
 //     when no header ceiling is known, and never below [WithMinRate].
 //
@@ -176,6 +192,8 @@ type AdaptivePacer struct {
 	notBefore time.Time // shared Retry-After pause
 	ceiling   float64   // allowed per window from the headers, 0 if unknown
 	window    time.Duration
+	budget    float64   // WithWindowBudget: rate left in the window
+	budgetEnd time.Time // when that window resets
 
 	throttled    bool      // a 429 decreased the rate
 	lastMax      float64   // rate when the last 429 came
@@ -230,6 +248,11 @@ func (p *AdaptivePacer) Observe(s PaceSignal) {
 			p.window = rl.Reset
 		}
 		p.ceiling = float64(rl.Allowed) / p.window.Seconds()
+		if p.cfg.budget && rl.Reset > 0 {
+			left := float64(max(rl.Allowed-rl.Count, 0))
+			p.budget = left / max(rl.Reset, time.Second).Seconds()
+			p.budgetEnd = now.Add(rl.Reset)
+		}
 	}
 	pauseLocked(&p.notBefore, &p.stats, now, s)
 	switch s.StatusCode {
@@ -313,6 +336,9 @@ func (p *AdaptivePacer) updateLocked(now time.Time) {
 	}
 	if p.ceiling > 0 {
 		r = min(r, p.ceiling)
+		if p.cfg.budget && now.Before(p.budgetEnd) {
+			r = min(r, p.budget)
+		}
 	} else {
 		// Without a ceiling, do not run far ahead of demand: a rate
 		// nobody uses says nothing about the limit (and would allow a

@@ -157,16 +157,21 @@ func TestAdaptivePacerHeaderRate(t *testing.T) {
 		name string
 		opts []PacerOption
 		rl   []RateLimit // observed in order
+		wait time.Duration // time passing before the check
 		want float64
 	}{
-		{"per minute", nil, []RateLimit{headers(1200, 10, 30*time.Second)}, 20},
-		{"Genesys default", nil, []RateLimit{headers(300, 1, 59*time.Second)}, 5},
-		{"longer window", nil, []RateLimit{headers(600, 1, 120*time.Second)}, 5},
-		{"limit raised", nil, []RateLimit{headers(300, 1, 59*time.Second), headers(3000, 2, 58*time.Second)}, 50},
-		{"limit lowered", nil, []RateLimit{headers(3000, 1, 59*time.Second), headers(300, 2, 58*time.Second)}, 5},
-		{"no allowed keeps the ceiling", nil, []RateLimit{headers(1200, 1, 59*time.Second), {Count: 5, Present: true}, {}}, 20},
-		{"max rate wins", []PacerOption{WithMaxRate(8)}, []RateLimit{headers(1200, 1, 59*time.Second)}, 8},
-		{"count does not pause", nil, []RateLimit{headers(1200, 1300, 30*time.Second)}, 20},
+		{"per minute", nil, []RateLimit{headers(1200, 10, 30*time.Second)}, 0, 20},
+		{"Genesys default", nil, []RateLimit{headers(300, 1, 59*time.Second)}, 0, 5},
+		{"longer window", nil, []RateLimit{headers(600, 1, 120*time.Second)}, 0, 5},
+		{"limit raised", nil, []RateLimit{headers(300, 1, 59*time.Second), headers(3000, 2, 58*time.Second)}, 0, 50},
+		{"limit lowered", nil, []RateLimit{headers(3000, 1, 59*time.Second), headers(300, 2, 58*time.Second)}, 0, 5},
+		{"no allowed keeps the ceiling", nil, []RateLimit{headers(1200, 1, 59*time.Second), {Count: 5, Present: true}, {}}, 0, 20},
+		{"max rate wins", []PacerOption{WithMaxRate(8)}, []RateLimit{headers(1200, 1, 59*time.Second)}, 0, 8},
+		{"count does not pause", nil, []RateLimit{headers(1200, 1300, 30*time.Second)}, 0, 20},
+		{"window budget", []PacerOption{WithWindowBudget()}, []RateLimit{headers(1200, 1100, 20*time.Second)}, 0, 5},
+		{"window budget on pace", []PacerOption{WithWindowBudget()}, []RateLimit{headers(1200, 600, 30*time.Second)}, 0, 20},
+		{"window budget spent", []PacerOption{WithWindowBudget()}, []RateLimit{headers(1200, 1300, 10*time.Second)}, 0, DefaultPacerMinRate},
+		{"window budget lapses at the reset", []PacerOption{WithWindowBudget()}, []RateLimit{headers(1200, 1300, 10*time.Second)}, 10 * time.Second, 20},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -176,6 +181,7 @@ func TestAdaptivePacerHeaderRate(t *testing.T) {
 			for _, rl := range tt.rl {
 				p.Observe(PaceSignal{StatusCode: http.StatusOK, RateLimit: rl})
 			}
+			clk.Advance(tt.wait)
 			assert.InDelta(t, tt.want, p.Rate(), 1e-9)
 			require.NoError(t, p.Wait(t.Context()))
 			require.NoError(t, p.Wait(t.Context()))

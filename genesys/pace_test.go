@@ -156,7 +156,7 @@ func TestAdaptivePacerHeaderRate(t *testing.T) {
 	tests := []struct {
 		name string
 		opts []PacerOption
-		rl   []RateLimit // observed in order
+		rl   []RateLimit   // observed in order
 		wait time.Duration // time passing before the check
 		want float64
 	}{

@@ -82,10 +82,10 @@ func (g *fixtureGen) conversation(start time.Time) obj {
 	queue := fixQueues[g.r.IntN(len(fixQueues))]
 	t := start
 	c := obj{
-		"conversationId":       g.uuid(),
-		"conversationStart":    ts(start),
-		"originatingDirection": dir,
-		"divisionIds":          []any{fixDivisions[g.r.IntN(len(fixDivisions))]},
+		"conversationId":        g.uuid(),
+		"conversationStart":     ts(start),
+		"originatingDirection":  dir,
+		"divisionIds":           []any{fixDivisions[g.r.IntN(len(fixDivisions))]},
 		"customerParticipation": true,
 	}
 	if g.r.IntN(3) == 0 {

@@ -1,0 +1,5 @@
+//go:build race
+
+package genesys
+
+const raceEnabled = true

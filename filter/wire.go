@@ -100,7 +100,7 @@ func (w Wire) IsZero() bool {
 // conversationFilters, segmentFilters, evaluationFilters, surveyFilters,
 // resolutionFilters. It fails only on a NaN or infinite range bound.
 func (w Wire) MarshalJSON() ([]byte, error) {
-	return w.appendJSON(make([]byte, 0, 256))
+	return w.appendJSON(make([]byte, 0, 1024))
 }
 
 func (w Wire) appendJSON(b []byte) ([]byte, error) {

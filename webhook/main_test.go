@@ -169,7 +169,7 @@ func batchEvent(seq int64) Event {
 		Data: BatchCompleted{
 			ExportID: "exp-1", Sequence: seq,
 			IntervalStart: start, IntervalEnd: start.Add(24 * time.Hour),
-			FilterHash:    "3f2a", Conversations: 100,
+			FilterHash: "3f2a", Conversations: 100,
 			FirstConversationID: "c-1", FirstConversationStart: start.Add(time.Minute),
 			LastConversationID: "c-100", LastConversationStart: start.Add(time.Hour),
 			Checkpoint: "cp-17", Location: "file:///out/batch-17.jsonl",

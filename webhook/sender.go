@@ -429,7 +429,7 @@ func (s *Sender) run(ctx context.Context) {
 
 // next waits for the next message to deliver; false when ctx is done.
 func (s *Sender) next(ctx context.Context) (*message, bool) {
-	for {
+	for ctx.Err() == nil {
 		s.mu.Lock()
 		if !s.disabled && len(s.queue) > 0 {
 			m := s.queue[0]
@@ -441,9 +441,9 @@ func (s *Sender) next(ctx context.Context) (*message, bool) {
 		select {
 		case <-ch:
 		case <-ctx.Done():
-			return nil, false
 		}
 	}
+	return nil, false
 }
 
 // finish records what became of the message at the head of the queue.

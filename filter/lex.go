@@ -12,7 +12,7 @@ const (
 	tokEOF    tokKind = iota
 	tokIdent          // field name, qualified name or keyword: letters, digits, '_' and '.'
 	tokProp           // custom property "prop.NAME:TYPE"; mid is the offset of the colon
-	tokString         // a double-quoted Go string literal
+	tokString         // a double-quoted Go string literal; mid is 1 when it has a backslash escape
 	tokNumber         // a decimal number, optionally with a duration suffix; mid is where the suffix starts
 	tokLParen         // (
 	tokRParen         // )
@@ -43,6 +43,22 @@ type lexer struct {
 
 // propPrefix is how a custom property reference starts.
 const propPrefix = "prop."
+
+// identLo and identHi are bitmaps of the ASCII bytes that continue an
+// identifier ('.', digits, letters, '_'): bit c of identLo for c < 64, bit
+// c-64 of identHi for 64 <= c < 128.
+const (
+	identLo uint64 = 1<<'.' | (1<<10-1)<<'0'
+	identHi uint64 = (1<<26-1)<<('A'-64) | (1<<26-1)<<('a'-64) | 1<<('_'-64)
+)
+
+// isIdentByte reports whether the ASCII byte c continues an identifier.
+func isIdentByte(c byte) bool {
+	if c < 64 {
+		return identLo>>c&1 != 0
+	}
+	return c < 128 && identHi>>(c-64)&1 != 0
+}
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
@@ -151,11 +167,11 @@ func (l *lexer) lexIdent() token {
 	for end < len(src) {
 		c := src[end]
 		if c < utf8.RuneSelf {
-			if isASCIILetter(c) || isDigit(c) || c == '_' || c == '.' {
-				end++
-				continue
+			if !isIdentByte(c) {
+				break
 			}
-			break
+			end++
+			continue
 		}
 		r, n := utf8.DecodeRuneInString(src[end:])
 		if !isIdentRune(r) {
@@ -214,12 +230,14 @@ func (l *lexer) lexString() token {
 	src := l.src
 	start := l.pos
 	i := start + 1
+	escaped := 0
 	for i < len(src) {
 		switch src[i] {
 		case '"':
 			l.pos = i + 1
-			return token{kind: tokString, start: start, end: i + 1}
+			return token{kind: tokString, start: start, end: i + 1, mid: escaped}
 		case '\\':
+			escaped = 1
 			i += 2
 			continue
 		case '\n':

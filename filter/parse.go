@@ -560,6 +560,10 @@ func (p *parser) parseValue(ref schema.Ref) (string, error) {
 	var v string
 	switch t.kind {
 	case tokString:
+		if t.mid == 0 { // no escapes: the text between the quotes
+			v = p.src[t.start+1 : t.end-1]
+			break
+		}
 		s, err := strconv.Unquote(p.text(t))
 		if err != nil {
 			return "", p.errAt(t.start, "bad string literal (strings use Go escapes: \\\", \\\\, \\n, \\t, \\u00e9)")

@@ -42,6 +42,9 @@ const (
 	// paceGuard is the shortest throttle episode: further 429s within it
 	// (requests already in flight) do not decrease the rate again.
 	paceGuard = 500 * time.Millisecond
+	// paceServedSpan is the longest span between two 429s over which what
+	// the server served bounds the rate.
+	paceServedSpan = 30 * time.Second
 	// paceMaxPause caps a shared Retry-After pause (the client's default
 	// RetryPolicy.MaxRetryAfter).
 	paceMaxPause = 180 * time.Second
@@ -275,14 +278,13 @@ func (p *AdaptivePacer) backoffLocked(now time.Time) {
 	if p.measured > 0 {
 		use = min(use, p.measured)
 	}
-	// Between two 429s the server's budget went from empty to empty: what
-	// it served in between is what it allows (a lower bound if demand
-	// fell short). This finds the limit although a server's burst lets
-	// the rate overshoot it before the 429 comes.
-	if p.throttled {
-		if d := now.Sub(p.lastThrottle); d >= time.Second {
-			use = min(use, float64(p.served)/d.Seconds())
-		}
+	// Between two 429s close together the server's budget went from empty
+	// to empty: what it served in between is what it allows. This finds
+	// the limit although a server's burst lets the rate overshoot it
+	// before the 429 comes. Over a long span demand may have fallen short
+	// and the count says little: then only the measured rate counts.
+	if d := now.Sub(p.lastThrottle); p.throttled && d >= time.Second && d <= paceServedSpan {
+		use = min(use, float64(p.served)/d.Seconds())
 	}
 	p.throttled = true
 	p.lastMax = max(use, p.cfg.min)

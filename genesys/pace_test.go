@@ -232,17 +232,39 @@ func TestAdaptivePacerBackoffUsesMeasuredRate(t *testing.T) {
 
 func TestAdaptivePacerBackoffUsesServedBetweenThrottles(t *testing.T) {
 	t.Parallel()
-	clk := newPaceClock(true)
-	p := NewAdaptivePacer(WithPacerClock(clk), WithInitialRate(40))
-	feed(p, clk, 20, 25*time.Millisecond, RateLimit{}) // measured ≈ 40/s
-	p.Observe(throttle(0))
-	// 4 s later, 60 served since the first 429 (in a burst, so the
-	// measured rate is high): the server allows 15/s.
-	clk.Advance(3500 * time.Millisecond)
-	feed(p, clk, 60, time.Second/120, RateLimit{})
-	clk.Advance(time.Millisecond) // into the next measuring period
-	p.Observe(throttle(0))
-	assert.InDelta(t, 0.7*15, p.Rate(), 0.1)
+	tests := []struct {
+		name  string
+		every time.Duration // between attempts after the first 429
+		want  func(before, served float64) float64
+	}{
+		{"close together", 40 * time.Millisecond, func(_, served float64) float64 { return 0.7 * served }},
+		{"far apart", 2 * time.Second, func(before, _ float64) float64 { return 0.7 * before }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			clk := newPaceClock(true)
+			p := NewAdaptivePacer(WithPacerClock(clk), WithInitialRate(40), WithMinRate(0.01))
+			feed(p, clk, 20, 25*time.Millisecond, RateLimit{}) // measured ≈ 40/s
+			p.Observe(throttle(0))
+			first := clk.Now()
+			// The server serves one attempt in four (the others fail
+			// without a response but count as sent).
+			for i := range 100 {
+				clk.Advance(tt.every)
+				sig := PaceSignal{Err: errors.New("reset")}
+				if i%4 == 0 {
+					sig = PaceSignal{StatusCode: http.StatusOK}
+				}
+				p.Observe(sig)
+			}
+			measured := 1 / tt.every.Seconds()
+			before := min(p.Rate(), measured)
+			served := 25 / clk.Now().Sub(first).Seconds()
+			p.Observe(throttle(0))
+			assert.InDelta(t, tt.want(before, served), p.Rate(), 0.05*tt.want(before, served))
+		})
+	}
 }
 
 func TestAdaptivePacerRecovery(t *testing.T) {

@@ -2,10 +2,11 @@ package filter
 
 import "testing"
 
-// parseBench50Expr is a realistic 50-predicate filter: 20 segment
-// predicates (one And group), 2 queue in-lists (4 values), 10 conversation
-// metric bounds, 10 conversation dimension predicates and 6 evaluation
-// predicates.
+// parseBench50Expr is a realistic 50-predicate filter: 23 segment
+// predicates and 2 queue/user in-lists (4 predicates) that compile to one
+// segment filter, 7 conversation metric predicates (3 of them two-bound
+// ranges, durations with suffixes), 10 conversation dimension predicates
+// and 6 evaluation predicates.
 const parseBench50Expr = `mediaType == "voice" and direction == "inbound" and purpose == "agent" and segmentType == "interact" ` +
 	`and wrapUpCode == "Case-Closed" and wrapUpNote exists and ani exists and dnis == "+18005550100" ` +
 	`and userId == "6c5b2b66-3b9e-4d7d-8e4f-1a2b3c4d5e6f" and disconnectType == "client" and recording == "true" ` +

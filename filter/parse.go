@@ -320,6 +320,9 @@ func (p *parser) parseOperand(depth int) (Node, int, operandInfo, error) {
 		return n, nd, operandInfo{}, nil
 	case tokIdent, tokProp:
 		n, info, err := p.parsePredicate()
+		if _, isOr := n.(OrNode); isOr { // an in list
+			return n, 1, info, err
+		}
 		return n, 0, info, err
 	case tokError:
 		return nil, 0, operandInfo{}, p.lexErr()

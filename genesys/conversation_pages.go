@@ -296,3 +296,27 @@ func (p JobResultsResponse) MarshalJSONTo(enc *jsontext.Encoder) error {
 func (p MultiGetResponse) MarshalJSONTo(enc *jsontext.Encoder) error {
 	return marshalTo(enc, &p, (*encoder).appendMultiGetResponse)
 }
+
+// UnmarshalJSON decodes p like [DetailsQueryResponse.UnmarshalJSONFrom].
+func (p *DetailsQueryResponse) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, p) }
+
+// UnmarshalJSON decodes p like [JobResultsResponse.UnmarshalJSONFrom].
+func (p *JobResultsResponse) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, p) }
+
+// UnmarshalJSON decodes p like [MultiGetResponse.UnmarshalJSONFrom].
+func (p *MultiGetResponse) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, p) }
+
+// MarshalJSON encodes p like [DetailsQueryResponse.MarshalJSONTo].
+func (p DetailsQueryResponse) MarshalJSON() ([]byte, error) {
+	return marshal(&p, (*encoder).appendDetailsQueryResponse)
+}
+
+// MarshalJSON encodes p like [JobResultsResponse.MarshalJSONTo].
+func (p JobResultsResponse) MarshalJSON() ([]byte, error) {
+	return marshal(&p, (*encoder).appendJobResultsResponse)
+}
+
+// MarshalJSON encodes p like [MultiGetResponse.MarshalJSONTo].
+func (p MultiGetResponse) MarshalJSON() ([]byte, error) {
+	return marshal(&p, (*encoder).appendMultiGetResponse)
+}

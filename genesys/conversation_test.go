@@ -451,3 +451,15 @@ func FuzzConversation(f *testing.F) {
 		require.Equal(t, string(out), string(again))
 	})
 }
+
+func TestEncodingJSONv1(t *testing.T) {
+	t.Parallel()
+	in := readFixture(t, "job-results-page.json")
+	var p JobResultsResponse
+	require.NoError(t, stdjson.Unmarshal(in, &p))
+	require.Len(t, p.Conversations, 1)
+	assert.Equal(t, compact(t, in), compact(t, []byte(`{"dataAvailabilityDate":"2026-05-02T06:00:00.000Z","cursor":"Y29udmVyc2F0aW9uczpwYWdlOjI=","conversations":[`+string(p.Conversations[0].Raw())+`]}`)))
+	out, err := stdjson.Marshal(p)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(in), string(out))
+}

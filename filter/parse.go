@@ -138,9 +138,9 @@ func (p *parser) describe(t token) string {
 	case tokEOF:
 		return "the end of the expression"
 	case tokString:
-		return "the string " + shorten(p.text(t))
+		return "the string " + shortenRaw(p.text(t))
 	case tokNumber:
-		return "the number " + shorten(p.text(t))
+		return "the number " + shortenRaw(p.text(t))
 	}
 	return strconv.Quote(shortenRaw(p.text(t)))
 }
@@ -156,8 +156,6 @@ func shortenRaw(s string) string {
 	}
 	return s[:cut] + "..."
 }
-
-func shorten(s string) string { return shortenRaw(s) }
 
 // parseOr parses expr; depth is the parenthesis depth. It returns the node
 // and its And/Or nesting depth.

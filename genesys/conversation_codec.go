@@ -1860,14 +1860,10 @@ func (e *encoder) appendSegment(x *Segment) {
 // appendMetric appends x as a JSON object.
 func (e *encoder) appendMetric(x *Metric) {
 	e.b = append(e.b, '{')
-	if true {
-		e.key(`"name":`)
-		e.string(x.Name)
-	}
-	if true {
-		e.key(`"value":`)
-		e.int(x.Value)
-	}
+	e.key(`"name":`)
+	e.string(x.Name)
+	e.key(`"value":`)
+	e.int(x.Value)
 	if !x.EmitDate.IsZero() {
 		e.key(`"emitDate":`)
 		e.time(x.EmitDate)
@@ -2252,10 +2248,8 @@ func (e *encoder) appendAggregationResult(x *AggregationResult) {
 // appendAggregationBucket appends x as a JSON object.
 func (e *encoder) appendAggregationBucket(x *AggregationBucket) {
 	e.b = append(e.b, '{')
-	if true || x.has&(1<<0) != 0 {
-		e.key(`"count":`)
-		e.int(int64(x.Count))
-	}
+	e.key(`"count":`)
+	e.int(int64(x.Count))
 	if x.Value != "" || x.has&(1<<1) != 0 {
 		e.key(`"value":`)
 		e.string(x.Value)

@@ -354,9 +354,20 @@ func (p *parser) errAfterOperand(want string) error {
 			return p.errAt(t.start, "keywords are lower case: use "+strings.ToLower(s))
 		case s == "not":
 			return p.errAt(t.start, negationMsg)
+		case unitMillis(s) != 0 && afterNumber(p.src, t.start):
+			return p.errAt(t.start, "write the duration unit right after the number, without a space (e.g. 3m)")
 		}
 	}
 	return p.errAt(t.start, "expected and, or or "+want+", found "+p.describe(t))
+}
+
+// afterNumber reports whether the last non-space byte before off is a digit.
+func afterNumber(src string, off int) bool {
+	i := off - 1
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t') {
+		i--
+	}
+	return i >= 0 && i < off-1 && isDigit(src[i])
 }
 
 // parseRef resolves the ref at the current token.

@@ -130,6 +130,8 @@ func TestParseErrors(t *testing.T) {
 			"filter: 1:17: a duration suffix is only for duration metrics (t*); nTransferred is a count: write a plain number\nnTransferred > 3s\n                ^"},
 		{"suffix on dimension", `wrapUpCode == 3m`,
 			"filter: 1:16: a duration suffix is for duration metrics (t*); quote the value if you mean the text \"3m\"\nwrapUpCode == 3m\n               ^"},
+		{"space before unit", `tHandle > 3 m`,
+			"filter: 1:13: write the duration unit right after the number, without a space (e.g. 3m)\ntHandle > 3 m\n            ^"},
 		{"unknown unit", `tHandle > 3d`, "filter: 1:12: unknown duration unit \"d\" (want ms, s, m or h)\ntHandle > 3d\n           ^"},
 		{"bad property type", `prop.tier:strng == "gold"`,
 			"filter: 1:11: unknown property type \"strng\" (want bool, integer, real, date, string or uuid)\nprop.tier:strng == \"gold\"\n          ^"},

@@ -95,18 +95,32 @@ type jobStatus struct {
 // createJob starts a job for [a, b). A create whose outcome is unknown (a
 // timeout, a reset or a 5xx after sending; [genesys.ErrAmbiguous]) is
 // repeated up to twice: a job orphaned that way expires on the server.
+//
+// The request runs on context.WithoutCancel(ctx) (bounded by
+// createTimeout): cancelling ctx while the request is in flight would leave
+// a job on the server that nobody knows the id of. A job created after ctx
+// ended is deleted at once.
 func (s *Searcher) createJob(ctx context.Context, st stats, p *prepared, interval string) (string, error) {
 	body := requestBody(p, interval, nil)
 	var lastErr error
 	for attempt := range 3 {
+		if err := ctx.Err(); err != nil {
+			return "", fmt.Errorf("search: create details job: %w", err)
+		}
 		var out jobCreated
-		_, err := s.do(ctx, st, genesys.Request{
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createTimeout)
+		_, err := s.do(cctx, st, genesys.Request{
 			Method: http.MethodPost, Path: jobsPath, Body: body,
 			NoRetryAmbiguous: true, Operation: "create details job",
 		}, &out)
+		cancel()
 		if err == nil {
 			if out.JobID == "" {
 				return "", errors.New("search: create details job: response has no jobId")
+			}
+			if cerr := ctx.Err(); cerr != nil {
+				s.deleteJob(ctx, st, out.JobID)
+				return "", fmt.Errorf("search: create details job: %w", cerr)
 			}
 			s.cfg.logger.DebugContext(ctx, "job created", slog.String("job_id", out.JobID),
 				slog.String("interval", interval))

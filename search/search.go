@@ -33,6 +33,9 @@ const (
 	DefaultLookupBatch = 100
 	// cleanupTimeout bounds the DELETE of a job after the caller stopped.
 	cleanupTimeout = 10 * time.Second
+	// createTimeout bounds a job create, which is not cancelled with the
+	// caller's context (see createJob).
+	createTimeout = 2 * time.Minute
 )
 
 // Searcher runs detail queries, async jobs, lookups and exports on one

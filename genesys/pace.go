@@ -10,10 +10,10 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Pacing defaults. The documented Genesys Cloud limit is 300 requests per
-// minute per client-credentials token, raisable per organisation
-// (CONTRACT.md §6, UNCONFIRMED): hence an initial 5 requests per second that
-// the inin-ratelimit-* headers and 429s then correct.
+// Pacing defaults. The limit quoted for Genesys Cloud is 300 requests per
+// minute per client-credentials token, raisable per organisation (not
+// confirmed by Genesys documentation): hence an initial 5 requests per
+// second that the inin-ratelimit-* headers and 429s then correct.
 const (
 	// DefaultPacerInitialRate is the rate an [AdaptivePacer] starts from
 	// until the server's headers or 429s say otherwise, in requests per
@@ -66,7 +66,7 @@ type PacerStats struct {
 	Ceiling float64
 	// Attempts is how many Wait calls let an attempt through.
 	Attempts int64
-	// Waits is how many of those had to wait first.
+	// Waits is how many Wait calls had to wait (cancelled ones included).
 	Waits int64
 	// Waited is the total time spent waiting, summed over goroutines.
 	Waited time.Duration
@@ -186,6 +186,10 @@ func WithWindowBudget() PacerOption {
 //
 // A 429 or 503 carrying Retry-After makes every caller of Wait wait until
 // that time has passed (capped at 180 s), not only the request that got it.
+//
+// The limit is per OAuth client: clients built with the same credentials
+// should share one pacer. [NewFixedPacer] is the fixed-rate alternative for
+// a known limit; [WithPacer](nil) turns pacing off.
 type AdaptivePacer struct {
 	cfg pacerConfig
 	lim *rate.Limiter

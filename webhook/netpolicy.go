@@ -29,42 +29,53 @@ type addrPolicy struct {
 	httpOnlyLoopback             bool // plain http endpoint: only loopback destinations
 }
 
-// Cloud metadata endpoints, refused even when link-local or private
-// addresses are allowed.
-var metadataAddrs = [...]netip.Addr{
-	netip.AddrFrom4([4]byte{169, 254, 169, 254}),                           // AWS, GCP, Azure, ...
-	netip.AddrFrom4([4]byte{169, 254, 170, 2}),                             // AWS ECS task metadata
-	netip.AddrFrom4([4]byte{100, 100, 100, 200}),                           // Alibaba Cloud
-	netip.AddrFrom16([16]byte{0xfd, 0x00, 0x0e, 0xc2, 14: 0x02, 15: 0x54}), // AWS IPv6, fd00:ec2::254
-	netip.AddrFrom16([16]byte{0xfd, 0x00, 0x0e, 0xc2, 14: 0x00, 15: 0x23}), // AWS IPv6 DNS, fd00:ec2::23
+// isMetadata reports whether a is a cloud metadata endpoint; these are
+// refused even when link-local or private addresses are allowed.
+func isMetadata(a netip.Addr) bool {
+	switch a {
+	case netip.AddrFrom4([4]byte{169, 254, 169, 254}), // AWS, GCP, Azure, OpenStack, ...
+		netip.AddrFrom4([4]byte{169, 254, 170, 2}),                             // AWS ECS task metadata
+		netip.AddrFrom4([4]byte{100, 100, 100, 200}),                           // Alibaba Cloud
+		netip.AddrFrom16([16]byte{0xfd, 0x00, 0x0e, 0xc2, 14: 0x02, 15: 0x54}), // AWS IPv6, fd00:ec2::254
+		netip.AddrFrom16([16]byte{0xfd, 0x00, 0x0e, 0xc2, 14: 0x00, 15: 0x23}): // AWS IPv6 DNS, fd00:ec2::23
+		return true
+	}
+	return false
 }
 
-var (
-	sharedSpace = netip.MustParsePrefix("100.64.0.0/10") // RFC 6598 carrier-grade NAT
-	thisNetwork = netip.MustParsePrefix("0.0.0.0/8")
-	benchmark   = netip.MustParsePrefix("198.18.0.0/15")
-	nat64       = netip.MustParsePrefix("64:ff9b::/96")
-)
+// Special IPv4 ranges netip has no predicate for.
+func isSharedSpace(b [4]byte) bool { return b[0] == 100 && b[1]&0xC0 == 64 } // 100.64.0.0/10, carrier-grade NAT
+func isThisNetwork(b [4]byte) bool { return b[0] == 0 }                      // 0.0.0.0/8
+func isBenchmark(b [4]byte) bool   { return b[0] == 198 && b[1]&0xFE == 18 } // 198.18.0.0/15
+
+// fromNAT64 returns the IPv4 address a 64:ff9b::/96 address carries.
+func fromNAT64(a netip.Addr) (netip.Addr, bool) {
+	b := a.As16()
+	if !a.Is6() || [12]byte(b[:12]) != [12]byte{0, 0x64, 0xff, 0x9b} {
+		return a, false
+	}
+	return netip.AddrFrom4([4]byte(b[12:])), true
+}
 
 // check returns nil when the policy allows connecting to a.
 func (p addrPolicy) check(a netip.Addr) error {
 	a = a.Unmap().WithZone("")
-	if a.Is6() && nat64.Contains(a) { // judge the IPv4 address a NAT64 prefix carries
-		b := a.As16()
-		a = netip.AddrFrom4([4]byte(b[12:16]))
+	if v4, ok := fromNAT64(a); ok { // judge the IPv4 address a NAT64 prefix carries
+		a = v4
+	}
+	var b4 [4]byte
+	if a.Is4() {
+		b4 = a.As4()
 	}
 	bad := func(kind string) error {
 		return fmt.Errorf("%w: %s is %s", ErrForbiddenAddress, a, kind)
 	}
-	for _, m := range metadataAddrs {
-		if a == m {
-			return bad("a cloud metadata address")
-		}
-	}
 	switch {
+	case isMetadata(a):
+		return bad("a cloud metadata address")
 	case !a.IsValid():
 		return bad("invalid")
-	case a.IsUnspecified() || thisNetwork.Contains(a):
+	case a.IsUnspecified() || (a.Is4() && isThisNetwork(b4)):
 		return bad("unspecified")
 	case a.IsMulticast() || a == netip.AddrFrom4([4]byte{255, 255, 255, 255}):
 		return bad("multicast or broadcast")
@@ -77,7 +88,7 @@ func (p addrPolicy) check(a netip.Addr) error {
 		if !p.linkLocal {
 			return bad("link-local (see WithAllowLinkLocal)")
 		}
-	case a.IsPrivate() || sharedSpace.Contains(a) || benchmark.Contains(a):
+	case a.IsPrivate() || (a.Is4() && (isSharedSpace(b4) || isBenchmark(b4))):
 		if !p.private {
 			return bad("private (see WithAllowPrivate)")
 		}

@@ -73,6 +73,7 @@ type Sender struct {
 	outbox   *outbox // nil without WithOutbox
 	slots    chan struct{}
 	closing  chan struct{}
+	gone     chan struct{} // closed on 410
 	cancel   context.CancelFunc
 	done     chan struct{}
 	sending  sync.WaitGroup
@@ -131,6 +132,7 @@ func NewSender(endpoint string, secrets []string, opts ...Option) (*Sender, erro
 		cfg:      cfg,
 		client:   newClient(&cfg),
 		closing:  make(chan struct{}),
+		gone:     make(chan struct{}),
 		done:     make(chan struct{}),
 		pending:  make(map[string]bool),
 		changed:  make(chan struct{}),
@@ -219,13 +221,11 @@ func newClient(cfg *senderConfig) *http.Client {
 	}
 }
 
-var idEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
-
 // newID returns "msg_" and 26 random base32 characters.
 func newID() string {
 	b := make([]byte, 16)
 	_, _ = crand.Read(b) // crypto/rand.Read never fails
-	return "msg_" + strings.ToLower(idEncoding.EncodeToString(b))
+	return "msg_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
 
 // checkID allows 1 to 128 of A-Z a-z 0-9 _ - (no '.', which would make the
@@ -284,6 +284,8 @@ func (s *Sender) Send(ctx context.Context, ev Event) error {
 		return fmt.Errorf("webhook: send: %w", ctx.Err())
 	case <-s.closing:
 		return ErrClosed
+	case <-s.gone:
+		return ErrEndpointDisabled
 	}
 	s.mu.Lock()
 	if err := s.acceptable(ev.ID); err != nil {
@@ -471,7 +473,10 @@ func (s *Sender) finish(m *message, o Outcome) {
 		delete(s.pending, m.id)
 		<-s.slots
 	case OutcomeDisabled:
-		s.disabled = true // the message stays at the head, undelivered
+		if !s.disabled {
+			s.disabled = true // the message stays at the head, undelivered
+			close(s.gone)
+		}
 	}
 	// Cancelled (""): it stays at the head for Close to hand back.
 	s.broadcast()

@@ -488,3 +488,15 @@ func TestRetryAfterParsing(t *testing.T) {
 		assert.Equal(t, tt.want, retryAfterOf(tt.in, now), "%q", tt.in)
 	}
 }
+
+func TestSenderBlockedSendSeesDisable(t *testing.T) {
+	t.Parallel()
+	rc := newReceiver(t, nil, status(http.StatusGone))
+	s := newTestSender(t, rc.srv.URL, []string{testSecret(t)}, newFakeTime(), WithQueueSize(1))
+	require.NoError(t, s.Send(t.Context(), batchEvent(1)))
+	// The queue is full until the first message is done; it never is.
+	assert.ErrorIs(t, s.Send(t.Context(), batchEvent(2)), ErrEndpointDisabled)
+	left, err := s.Close(t.Context())
+	assert.ErrorIs(t, err, ErrEndpointDisabled)
+	assert.Len(t, left, 1)
+}

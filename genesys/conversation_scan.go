@@ -696,7 +696,10 @@ func marshal[T any](x *T, fn func(*encoder, *T)) ([]byte, error) {
 
 // Raw returns a copy of the exact JSON bytes c was decoded from, or nil when c
 // was built by hand. Exports write these bytes so that their output is exactly
-// what the server sent. [Conversation.AppendRaw] avoids the copy.
+// what the server sent. [Conversation.AppendRaw] avoids the copy. The bytes
+// are the value as it appeared in the response: Genesys sends compact JSON,
+// but a writer of JSON Lines that must not trust its source should compact
+// them (jsontext.Value.Compact) when they contain a newline.
 func (c Conversation) Raw() []byte {
 	if c.raw == "" {
 		return nil

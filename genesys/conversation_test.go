@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/go-json-experiment/json"
@@ -462,4 +463,18 @@ func TestEncodingJSONv1(t *testing.T) {
 	out, err := stdjson.Marshal(p)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(in), string(out))
+}
+
+func TestDecodeFromReader(t *testing.T) {
+	t.Parallel()
+	data := readFixture(t, page100)
+	var fromBytes, fromReader JobResultsResponse
+	require.NoError(t, json.Unmarshal(data, &fromBytes))
+	// A small-chunk reader makes the decoder refill its buffer mid-conversation.
+	require.NoError(t, json.UnmarshalRead(iotest.HalfReader(bytes.NewReader(data)), &fromReader))
+	require.Len(t, fromReader.Conversations, len(fromBytes.Conversations))
+	for i := range fromBytes.Conversations {
+		assert.Equal(t, fromBytes.Conversations[i].Raw(), fromReader.Conversations[i].Raw())
+		assert.Equal(t, fromBytes.Conversations[i], fromReader.Conversations[i])
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	crand "crypto/rand"
+	"crypto/sha256"
 	"crypto/tls"
 	"encoding/base32"
 	"errors"
@@ -226,6 +227,23 @@ func newID() string {
 	b := make([]byte, 16)
 	_, _ = crand.Read(b) // crypto/rand.Read never fails
 	return "msg_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
+}
+
+// IDFor returns a webhook-id derived from parts, the same for the same
+// parts: "msg_" and 26 base32 characters of their SHA-256. Use it for
+// events that may be sent again after a crash, such as
+// IDFor(exportID, "batch", strconv.Itoa(seq)), so the outbox and the
+// receivers deduplicate them.
+func IDFor(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		// Length-prefixed, so ("ab","c") and ("a","bc") differ.
+		_, _ = h.Write(strconv.AppendInt(nil, int64(len(p)), 10))
+		_, _ = h.Write([]byte{':'})
+		_, _ = h.Write([]byte(p))
+	}
+	sum := h.Sum(nil)
+	return "msg_" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:16]))
 }
 
 // checkID allows 1 to 128 of A-Z a-z 0-9 _ - (no '.', which would make the
@@ -485,27 +503,24 @@ func (s *Sender) finish(m *message, o Outcome) {
 // deliver runs the attempts of one message. It returns "" when ctx ended
 // first.
 func (s *Sender) deliver(ctx context.Context, m *message) Outcome {
-	var retryAfter time.Duration
+	wait := s.delay(0, 0)
 	for i := range s.cfg.schedule {
-		if d := s.delay(i, retryAfter); d > 0 {
-			if s.cfg.sleep(ctx, d) != nil {
-				return ""
-			}
+		if wait > 0 && s.cfg.sleep(ctx, wait) != nil {
+			return ""
 		}
 		if ctx.Err() != nil {
 			return ""
 		}
-		r, ra := s.attempt(ctx, m, i+1)
+		r, retryAfter := s.attempt(ctx, m, i+1)
 		if ctx.Err() != nil && r.Outcome != OutcomeDelivered {
 			return "" // cut short by Close: not the endpoint's failure
 		}
-		retryAfter = ra
 		if r.Outcome == OutcomeRetrying {
 			if i == len(s.cfg.schedule)-1 {
 				r.Outcome = OutcomeFailed
 			} else {
-				r.NextDelay = s.delay(i+1, retryAfter)
-				// The slept delay is drawn again; NextDelay is a forecast.
+				wait = s.delay(i+1, retryAfter)
+				r.NextDelay = wait
 			}
 		}
 		s.report(r)

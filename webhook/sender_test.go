@@ -163,7 +163,8 @@ func TestSenderJitter(t *testing.T) {
 	for range 20 {
 		sched = append(sched, 10*time.Second)
 	}
-	s := newTestSender(t, rc.srv.URL, []string{testSecret(t)}, ft, WithRetrySchedule(sched...), WithJitter(0.5))
+	var reps reports
+	s := newTestSender(t, rc.srv.URL, []string{testSecret(t)}, ft, WithRetrySchedule(sched...), WithJitter(0.5), WithObserver(reps.add))
 	require.NoError(t, s.Send(t.Context(), batchEvent(1)))
 	_, err := s.Close(t.Context())
 	require.NoError(t, err)
@@ -176,6 +177,9 @@ func TestSenderJitter(t *testing.T) {
 		distinct[d] = true
 	}
 	assert.Greater(t, len(distinct), 1, "jittered")
+	for i, r := range reps.get()[:20] {
+		assert.Equal(t, sleeps[i], r.NextDelay, "the reported next delay is the one slept")
+	}
 }
 
 func TestSenderGoneDisablesEndpoint(t *testing.T) {
@@ -499,4 +503,14 @@ func TestSenderBlockedSendSeesDisable(t *testing.T) {
 	left, err := s.Close(t.Context())
 	assert.ErrorIs(t, err, ErrEndpointDisabled)
 	assert.Len(t, left, 1)
+}
+
+func TestIDFor(t *testing.T) {
+	t.Parallel()
+	a := IDFor("exp/1", "batch", "17")
+	assert.Equal(t, a, IDFor("exp/1", "batch", "17"))
+	assert.NotEqual(t, a, IDFor("exp/1", "batch", "18"))
+	assert.NotEqual(t, IDFor("ab", "c"), IDFor("a", "bc"))
+	assert.NoError(t, checkID(a))
+	assert.Regexp(t, `^msg_[a-z2-7]{26}$`, a)
 }

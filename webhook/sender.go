@@ -591,6 +591,7 @@ type StatusError struct {
 	StatusCode int
 }
 
+// Error says which status the endpoint answered with.
 func (e *StatusError) Error() string {
 	return "webhook: endpoint answered " + strconv.Itoa(e.StatusCode) + " " + http.StatusText(e.StatusCode)
 }

@@ -59,7 +59,9 @@
 // # Delivery
 //
 // [Sender.Send] queues an event (and with [WithOutbox] fsyncs it first) and
-// returns; one goroutine delivers in order. 2xx is success. 410 Gone
+// returns; one goroutine delivers in order. Give events that may be sent
+// again after a crash a deterministic id ([IDFor]); receivers deduplicate
+// by webhook-id, since delivery is at least once. 2xx is success. 410 Gone
 // disables the endpoint ([ErrEndpointDisabled], [OutcomeDisabled]). Every
 // other answer (3xx included: redirects are not followed), a timeout or a
 // connection error is a failure, retried after the next delay of the

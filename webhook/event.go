@@ -49,7 +49,7 @@ type Data interface {
 type Event struct {
 	// ID is the webhook-id: the same for every delivery attempt, so receivers
 	// deduplicate by it. Empty means the Sender generates a random "msg_" id.
-	// A deterministic id (say "msg_" + export id + "_" + batch sequence) makes
+	// A deterministic id ([IDFor](exportID, "batch", seq)) makes
 	// notifications re-sent after a crash deduplicate too. At most 128 of
 	// A-Z a-z 0-9 _ -.
 	ID string

@@ -1,9 +1,11 @@
 package genesys
 
-// This file holds the hand-written JSON codec of the conversation model: one
-// decode and one append function per type, kept in the order of the fields in
-// conversation.go. Decoding runs on input that jsontext has already validated
-// (see conversation_scan.go); encoding writes the typed fields, then Extra.
+// This file holds the JSON codec of the conversation model: one decode and
+// one append function per type, in the order of the fields in
+// conversation.go. TestCodecGenerated writes it from the struct definitions
+// (-update-conversation) and fails when it is stale. Decoding runs on input
+// that jsontext has already validated (see conversation_scan.go); encoding
+// writes the typed fields, then Extra.
 
 // scratch holds reusable element buffers, one per element type, so that each
 // decoded array costs exactly one allocation.

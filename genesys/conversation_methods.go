@@ -1,5 +1,8 @@
 package genesys
 
+// JSON methods of the model types other than Conversation and the pages;
+// written by TestCodecGenerated.
+
 import (
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"

@@ -271,7 +271,7 @@ func TestSenderTimeoutIsRetried(t *testing.T) {
 	t.Cleanup(func() { close(release) }) // runs first
 	var reps reports
 	s := newTestSender(t, srv.URL, []string{testSecret(t)}, ft, WithObserver(reps.add),
-		WithAttemptTimeout(20*time.Millisecond), WithRetrySchedule(0, time.Second))
+		WithAttemptTimeout(300*time.Millisecond), WithRetrySchedule(0, time.Second)) // the one real wait: a hung request timing out
 	require.NoError(t, s.Send(t.Context(), batchEvent(1)))
 	_, err := s.Close(t.Context())
 	require.NoError(t, err)

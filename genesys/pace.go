@@ -22,8 +22,11 @@ const (
 	// DefaultPacerMinRate is the lowest rate an [AdaptivePacer] backs off
 	// to, in requests per second.
 	DefaultPacerMinRate = 0.5
-	// DefaultPacerBurst is the token bucket size: 1 spaces attempts evenly.
-	DefaultPacerBurst = 1
+	// DefaultPacerBurst is the token bucket size of an [AdaptivePacer]: up
+	// to 4 attempts may start at once, so that when responses are slow or
+	// the machine is busy the schedule catches up instead of losing its
+	// slots (with 1, a measurement on a loaded machine lost 7% of the rate).
+	DefaultPacerBurst = 4
 )
 
 // Tuning of the adaptive algorithm (see [AdaptivePacer]).

@@ -31,7 +31,10 @@ import (
 // runs halve the limit after one phase and double it back after the
 // second. "headers" runs see the fake's inin-ratelimit-* headers, "bare"
 // runs get them stripped (the pacer must find the limit from 429s alone),
-// "off" runs have no pacer.
+// "+budget" runs use WithWindowBudget, "off" runs have no pacer.
+// GCDATA_PACING_PAGE sets the page size (default 20: the fake's CPU cost
+// must not be what is measured), GCDATA_PACING_BURST the adaptive pacers'
+// burst (default DefaultPacerBurst), GCDATA_PACING_TRACE=1 logs their rate every 500 ms.
 func TestPacingMeasure(t *testing.T) {
 	if os.Getenv("GCDATA_PACING") != "1" {
 		t.Skip("pacing measurement: set GCDATA_PACING=1 (about 40 s)")
@@ -46,9 +49,12 @@ func TestPacingMeasure(t *testing.T) {
 		headers  bool
 		changing bool
 	}
-	burst := int(envFloat(t, "GCDATA_PACING_BURST", 1))
+	burst := int(envFloat(t, "GCDATA_PACING_BURST", genesys.DefaultPacerBurst))
 	adaptive := func() genesys.Pacer { return genesys.NewAdaptivePacer(genesys.WithBurst(burst)) }
-	fixed := func() genesys.Pacer { return genesys.NewFixedPacer(rps, 1) }
+	budget := func() genesys.Pacer {
+		return genesys.NewAdaptivePacer(genesys.WithBurst(burst), genesys.WithWindowBudget())
+	}
+	fixed := func() genesys.Pacer { return genesys.NewFixedPacer(rps, burst) }
 	scenarios := []scenario{
 		{"adaptive/headers/steady", adaptive, true, false},
 		{"adaptive/bare/steady", adaptive, false, false},
@@ -56,6 +62,8 @@ func TestPacingMeasure(t *testing.T) {
 		{"off/steady", nil, true, false},
 		{"adaptive/headers/changing", adaptive, true, true},
 		{"adaptive/bare/changing", adaptive, false, true},
+		{"adaptive+budget/steady", budget, true, false},
+		{"adaptive+budget/changing", budget, true, true},
 		{"off/changing", nil, true, true},
 	}
 	results := make([]measurement, len(scenarios))

@@ -120,12 +120,12 @@ func TestAdaptivePacerDefaults(t *testing.T) {
 	clk := newPaceClock(true)
 	p := NewAdaptivePacer(WithPacerClock(clk))
 	assert.InDelta(t, DefaultPacerInitialRate, p.Rate(), 1e-9)
-	for range 4 {
+	for range DefaultPacerBurst + 2 { // a full bucket, then one per 200 ms
 		require.NoError(t, p.Wait(t.Context()))
 	}
-	assert.Equal(t, []time.Duration{200 * time.Millisecond, 200 * time.Millisecond, 200 * time.Millisecond}, clk.Sleeps())
+	assert.Equal(t, []time.Duration{200 * time.Millisecond, 200 * time.Millisecond}, clk.Sleeps())
 	st := p.Stats()
-	assert.Equal(t, PacerStats{Rate: 5, Attempts: 4, Waits: 3, Waited: 600 * time.Millisecond}, st)
+	assert.Equal(t, PacerStats{Rate: 5, Attempts: DefaultPacerBurst + 2, Waits: 2, Waited: 400 * time.Millisecond}, st)
 }
 
 func TestAdaptivePacerOptions(t *testing.T) {
@@ -177,7 +177,7 @@ func TestAdaptivePacerHeaderRate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			clk := newPaceClock(true)
-			p := NewAdaptivePacer(append([]PacerOption{WithPacerClock(clk)}, tt.opts...)...)
+			p := NewAdaptivePacer(append([]PacerOption{WithPacerClock(clk), WithBurst(1)}, tt.opts...)...)
 			for _, rl := range tt.rl {
 				p.Observe(PaceSignal{StatusCode: http.StatusOK, RateLimit: rl})
 			}

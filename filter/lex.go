@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,10 +55,11 @@ const (
 
 // isIdentByte reports whether the ASCII byte c continues an identifier.
 func isIdentByte(c byte) bool {
-	if c < 64 {
-		return identLo>>c&1 != 0
+	m := identLo
+	if c >= 64 {
+		m = identHi
 	}
-	return c < 128 && identHi>>(c-64)&1 != 0
+	return c < 128 && m>>(c&63)&1 != 0
 }
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
@@ -75,27 +77,32 @@ func isOpChar(c byte) bool {
 // next returns the next token.
 func (l *lexer) next() token {
 	src := l.src
+	pos := l.pos
 	// Skip white space.
-	for l.pos < len(src) {
-		c := src[l.pos]
+	for pos < len(src) {
+		c := src[pos]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			l.pos++
+			pos++
 			continue
 		}
 		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(src[l.pos:])
+			r, n := utf8.DecodeRuneInString(src[pos:])
 			if unicode.IsSpace(r) {
-				l.pos += n
+				pos += n
 				continue
 			}
 		}
 		break
 	}
-	start := l.pos
+	l.pos = pos
+	start := pos
 	if start >= len(src) {
 		return token{kind: tokEOF, start: start, end: start}
 	}
 	c := src[start]
+	if c < utf8.RuneSelf && isIdentByte(c) && !isDigit(c) && c != '.' {
+		return l.lexIdent()
+	}
 	switch {
 	case c == '(':
 		l.pos++
@@ -179,7 +186,7 @@ func (l *lexer) lexIdent() token {
 		}
 		end += n
 	}
-	if end-start >= len(propPrefix) && src[start:start+len(propPrefix)] == propPrefix {
+	if src[start] == 'p' && end-start >= len(propPrefix) && src[start:start+len(propPrefix)] == propPrefix {
 		return l.lexProp(start)
 	}
 	l.pos = end
@@ -230,6 +237,14 @@ func (l *lexer) lexString() token {
 	src := l.src
 	start := l.pos
 	i := start + 1
+	// Fast path: no backslash before the closing quote, no newline.
+	if q := strings.IndexByte(src[i:], '"'); q >= 0 {
+		body := src[i : i+q]
+		if strings.IndexByte(body, '\\') < 0 && strings.IndexByte(body, '\n') < 0 {
+			l.pos = i + q + 1
+			return token{kind: tokString, start: start, end: l.pos}
+		}
+	}
 	escaped := 0
 	for i < len(src) {
 		switch src[i] {

@@ -563,3 +563,29 @@ func TestAdaptivePacerWithClient(t *testing.T) {
 	assert.InDelta(t, 7, st.Rate, 0.01, "0.7 × the header ceiling 600/min, recovery starting after the pause")
 	assert.Contains(t, clk.Sleeps(), 3*time.Second, "the retry waited out Retry-After in the pacer")
 }
+
+// BenchmarkPacer is the cost of one Wait and one Observe when the rate does
+// not hold anyone back, from parallel goroutines.
+func BenchmarkPacer(b *testing.B) {
+	sig := PaceSignal{StatusCode: http.StatusOK, RateLimit: headers(1e9, 1, 30*time.Second)}
+	for _, bc := range []struct {
+		name string
+		p    Pacer
+	}{
+		{"adaptive", NewAdaptivePacer(WithInitialRate(1e9), WithBurst(1000))},
+		{"fixed", NewFixedPacer(1e9, 1000)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				ctx := context.Background()
+				for pb.Next() {
+					if err := bc.p.Wait(ctx); err != nil {
+						b.Fatal(err)
+					}
+					bc.p.Observe(sig)
+				}
+			})
+		})
+	}
+}

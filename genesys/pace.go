@@ -56,6 +56,12 @@ const (
 	paceWindow = time.Minute
 )
 
+// Both pacers implement Pacer.
+var (
+	_ Pacer = (*AdaptivePacer)(nil)
+	_ Pacer = (*FixedPacer)(nil)
+)
+
 // paceK is the time (seconds) the CUBIC curve takes to climb from
 // paceBeta·max back to max: ∛((1−paceBeta)/paceScale) = ∛15.
 const paceK = 2.4662120743304703

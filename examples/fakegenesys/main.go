@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		repeatCursor  = fs.Int("repeat-cursor-at-page", 0, "this result page repeats its request cursor once per job (0: never)")
 		repeatRows    = fs.Int("repeat-rows-at-page", 0, "this result page repeats the previous page's last row once per job (0: never)")
 		emptyLast     = fs.Bool("empty-last-page", false, "job results end with an empty page")
+		live          = fs.Bool("live", false, "conversations appear when they start and are ongoing until they end (on the wall clock)")
 	)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -104,6 +105,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		end := time.Now().UTC().Truncate(time.Hour)
 		opts = append(opts, genesystest.WithPeriod(end.AddDate(0, 0, -*periodDays), end))
+	}
+	if *live {
+		opts = append(opts, genesystest.WithLiveData())
 	}
 	if *clientID != "" || *clientSecret != "" {
 		opts = append(opts, genesystest.WithCredentials(*clientID, *clientSecret))

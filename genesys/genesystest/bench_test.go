@@ -15,7 +15,7 @@ func BenchmarkGenerate(b *testing.B) {
 	b.ReportAllocs()
 	k := s.grid.first
 	for b.Loop() {
-		c := s.gen.conversation(k, true)
+		c := s.gen.conversation(k, true, 0)
 		_ = c
 		k++
 		if k == s.grid.last {
@@ -34,7 +34,7 @@ func BenchmarkGenerateAndWrite(b *testing.B) {
 	k := s.grid.first
 	var w jw
 	for b.Loop() {
-		c := s.gen.conversation(k, true)
+		c := s.gen.conversation(k, true, 0)
 		w.b = w.b[:0]
 		w.comma = false
 		w.writeConversation(&c, true)

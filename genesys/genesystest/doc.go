@@ -99,9 +99,12 @@
 // tIvr, ...); evaluations, surveys and resolutions; divisions; participant
 // attributes in job results. [Server.Catalog] lists the queues, wrap-up
 // codes, users, session metrics and other values, so filters can be built
-// that match. Conversations always have an end (none is ongoing), and the
-// data does not change with the clock: the query sees every conversation
-// of the period, jobs those before their dataAvailabilityDate.
+// that match. By default conversations are complete and the data does not
+// change with the clock: the query sees every conversation of the period,
+// jobs those that started before their dataAvailabilityDate. With
+// [WithLiveData] the organisation lives on the clock: conversations appear
+// when they start and are ongoing (no conversationEnd, open last segment)
+// until they end, so totalHits moves and "conversationEnd exists" matters.
 //
 // # Faults
 //

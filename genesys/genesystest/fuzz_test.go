@@ -37,7 +37,7 @@ func FuzzDecodeRequest(f *testing.F) {
 		}
 		mt := compileWire(toWireSet(q.wire))
 		for k := s.grid.first; k < s.grid.first+20; k++ {
-			c := s.gen.conversation(k, false)
+			c := s.gen.conversation(k, false, 0)
 			mt.match(&c)
 		}
 	})

@@ -18,8 +18,67 @@ var (
 )
 
 // conversation builds the full conversation k. attrs controls whether
-// participant attributes are generated (job results only).
-func (gn generator) conversation(k int64, attrs bool) conversation {
+// participant attributes are generated (job results only). A positive asOf
+// (unix ms) renders the conversation as it stood then (see cutAt).
+func (gn generator) conversation(k int64, attrs bool, asOf int64) conversation {
+	c := gn.build(k, attrs)
+	if asOf > 0 && c.end > asOf {
+		c.cutAt(asOf)
+	}
+	return c
+}
+
+// cutAt turns c into the ongoing conversation it was at instant t (unix ms,
+// after its start and before its end): no conversationEnd; segments that
+// had not started are dropped and the one in progress has no segmentEnd;
+// metrics, evaluations, surveys and resolutions dated after t are dropped;
+// sessions and participants left without segments are dropped.
+func (c *conversation) cutAt(t int64) {
+	c.end = 0
+	parts := c.participants[:0]
+	for _, p := range c.participants {
+		sessions := p.sessions[:0]
+		for _, s := range p.sessions {
+			segs := s.segments[:0]
+			for _, g := range s.segments {
+				if g.start > t {
+					continue
+				}
+				if g.end > t {
+					g.end = 0
+				}
+				segs = append(segs, g)
+			}
+			if len(segs) == 0 {
+				continue
+			}
+			s.segments = segs
+			metrics := s.metrics[:0]
+			for _, m := range s.metrics {
+				if m.emit <= t {
+					metrics = append(metrics, m)
+				}
+			}
+			s.metrics = metrics
+			if s.mediaEndpointStats != nil && s.mediaEndpointStats.eventTime > t {
+				s.mediaEndpointStats = nil
+			}
+			sessions = append(sessions, s)
+		}
+		if len(sessions) == 0 {
+			continue
+		}
+		p.sessions = sessions
+		parts = append(parts, p)
+	}
+	c.participants = parts
+	c.evaluations = nil // all are dated after the end
+	c.surveys = nil
+	c.resolutions = nil
+}
+
+// build generates the complete conversation k.
+func (gn generator) build(k int64, attrs bool) conversation {
 	h := gn.g.header(k)
 	r := newRNG(gn.g.seed, uint64(k), tagDetail)
 	cat := gn.cat

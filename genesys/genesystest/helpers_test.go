@@ -3,6 +3,7 @@ package genesystest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -220,3 +221,5 @@ func benchDo(b *testing.B, req *http.Request, want int) []byte {
 	}
 	return body
 }
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }

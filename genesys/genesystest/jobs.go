@@ -26,6 +26,7 @@ type job struct {
 	nonce     uint64
 	q         *request
 	dad       time.Time // data availability date at submission
+	asOf      int64     // rows are rendered as of this instant (0: complete)
 	submitted time.Time
 	expires   time.Time
 	completed time.Time
@@ -99,6 +100,7 @@ func (s *Server) handleJobCreate(rc *reqCtx, _ []string, resp *response) {
 		q:         q,
 		dad:       s.dataAvailability(rc.now),
 		submitted: rc.now,
+		asOf:      s.asOf(rc.now),
 		expires:   rc.now.Add(s.limits.JobRetention),
 	}
 	fr := newRNG(s.grid.seed, seq, tagJob) // job faults follow the seed
@@ -232,7 +234,7 @@ func (s *Server) jobMatches(j *job) *matchList {
 			lo, hi = s.grid.startRange(a-maxConversationMS, min(b, dad))
 			keep = func(h *header) bool { return h.end > a }
 		}
-		ml := s.scan(lo, hi, compileWire(toWireSet(q.wire)), keep, q.orderBy, q.order)
+		ml := s.scan(lo, hi, compileWire(toWireSet(q.wire)), keep, q.orderBy, q.order, j.asOf)
 		if q.limit > 0 && ml.len() > q.limit {
 			if ml.list {
 				if ml.desc {
@@ -364,7 +366,7 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 	w.key("conversations")
 	w.open('[')
 	for i := start; i < end; i++ {
-		c := s.gen.conversation(ml.at(i), true)
+		c := s.gen.conversation(ml.at(i), true, j.asOf)
 		w.writeConversation(&c, true)
 	}
 	w.close(']')

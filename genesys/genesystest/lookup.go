@@ -6,15 +6,26 @@ import (
 	"strings"
 )
 
+// visible decodes a conversation id and reports whether the conversation
+// exists (and, with live data, has started by asOf).
+func (s *Server) visible(id string, asOf int64) (int64, bool) {
+	k, ok := s.grid.index(id)
+	if !ok || (asOf > 0 && s.grid.start(k) > asOf) {
+		return 0, false
+	}
+	return k, true
+}
+
 // handleLookup serves GET /api/v2/analytics/conversations/{id}/details.
 func (s *Server) handleLookup(rc *reqCtx, params []string, resp *response) {
-	k, ok := s.grid.index(params[0])
+	asOf := s.asOf(rc.now)
+	k, ok := s.visible(params[0], asOf)
 	if !ok {
 		resp.fail(apiError{status: http.StatusNotFound,
 			message: "No conversation found with id " + strconv.Quote(params[0])}, rc.cid)
 		return
 	}
-	c := s.gen.conversation(k, false)
+	c := s.gen.conversation(k, false, asOf)
 	var w jw
 	w.writeConversation(&c, false)
 	resp.json(http.StatusOK, w.b)
@@ -51,13 +62,14 @@ func (s *Server) handleMultiGet(rc *reqCtx, _ []string, resp *response) {
 		resp.fail(*badRequest("Too many ids: at most " + strconv.Itoa(s.limits.MaxLookupIDs) + " per request"), rc.cid)
 		return
 	}
+	asOf := s.asOf(rc.now)
 	var w jw
 	w.open('{')
 	w.key("conversations")
 	w.open('[')
 	for _, id := range ids {
-		if k, ok := s.grid.index(id); ok {
-			c := s.gen.conversation(k, false)
+		if k, ok := s.visible(id, asOf); ok {
+			c := s.gen.conversation(k, false, asOf)
 			w.writeConversation(&c, false)
 		}
 	}

@@ -24,6 +24,7 @@ type config struct {
 	faults        Faults
 	logSize       int
 	rules         []Rule
+	live          bool
 }
 
 // Defaults of the options.
@@ -241,6 +242,21 @@ func WithFaults(f Faults) Option {
 			return err
 		}
 		c.faults = f
+		return nil
+	}
+}
+
+// WithLiveData makes the organisation live on the server's clock (default
+// off: every conversation of the period is complete and visible). With it,
+// a conversation is visible (query, lookups, ground truth) only once it has
+// started, and until it ends it is ongoing: no conversationEnd, only the
+// segments started so far (the current one without segmentEnd), only the
+// metrics emitted so far, no evaluations, surveys or resolutions. So
+// totalHits moves as the clock advances, and filtering on "conversationEnd
+// exists" matters. Jobs render their rows as of their submission.
+func WithLiveData() Option {
+	return func(c *config) error {
+		c.live = true
 		return nil
 	}
 }

@@ -2,6 +2,7 @@ package genesystest
 
 import (
 	"cmp"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -65,7 +66,7 @@ func (m *matchList) at(i int) int64 {
 
 // scan builds the match list of the indices [lo, hi) that keep (on the
 // header) and mt (on the conversation) accept, ordered as asked.
-func (s *Server) scan(lo, hi int64, mt *matcher, keep func(h *header) bool, orderBy, order string) *matchList {
+func (s *Server) scan(lo, hi int64, mt *matcher, keep func(h *header) bool, orderBy, order string, asOf int64) *matchList {
 	byEnd := orderBy == "conversationEnd" || orderBy == "segmentEnd"
 	ml := &matchList{lo: lo, hi: hi, desc: order == "desc"}
 	if mt.all && keep == nil && !byEnd {
@@ -80,7 +81,7 @@ func (s *Server) scan(lo, hi int64, mt *matcher, keep func(h *header) bool, orde
 			}
 		}
 		if !mt.all {
-			c := s.gen.conversation(k, false)
+			c := s.gen.conversation(k, false, asOf)
 			if !mt.match(&c) {
 				continue
 			}
@@ -90,7 +91,11 @@ func (s *Server) scan(lo, hi int64, mt *matcher, keep func(h *header) bool, orde
 	if byEnd {
 		ends := make(map[uint32]int64, len(ml.offs))
 		for _, o := range ml.offs {
-			ends[o] = s.grid.header(lo + int64(o)).end
+			end := s.grid.header(lo + int64(o)).end
+			if asOf > 0 && end > asOf {
+				end = math.MaxInt64 // ongoing: no end yet, sorts last
+			}
+			ends[o] = end
 		}
 		slices.SortStableFunc(ml.offs, func(a, b uint32) int {
 			return cmp.Or(cmp.Compare(ends[a], ends[b]), cmp.Compare(a, b))
@@ -144,13 +149,17 @@ func (c *queryCache) put(e cacheEntry) {
 
 // queryMatches returns the match list of a detail query: conversations that
 // started on a UTC day touched by the interval.
-func (s *Server) queryMatches(q *request) *matchList {
-	key := "L|" + q.key
+func (s *Server) queryMatches(q *request, asOf int64) *matchList {
+	key := "L|" + itoa(asOf) + "|" + q.key
 	if e, ok := s.cache.get(key); ok {
 		return e.list
 	}
-	lo, hi := s.grid.startRange(floorDay(q.start).UnixMilli(), ceilDay(q.end).UnixMilli())
-	ml := s.scan(lo, hi, compileWire(toWireSet(q.wire)), nil, q.orderBy, q.order)
+	hiT := ceilDay(q.end).UnixMilli()
+	if asOf > 0 {
+		hiT = min(hiT, asOf+1) // only conversations that have started
+	}
+	lo, hi := s.grid.startRange(floorDay(q.start).UnixMilli(), hiT)
+	ml := s.scan(lo, hi, compileWire(toWireSet(q.wire)), nil, q.orderBy, q.order, asOf)
 	s.cache.put(cacheEntry{key: key, list: ml})
 	return ml
 }
@@ -170,7 +179,8 @@ func (s *Server) handleQuery(rc *reqCtx, _ []string, resp *response) {
 }
 
 func (s *Server) serveQuery(rc *reqCtx, q *request, resp *response) {
-	ml := s.queryMatches(q)
+	asOf := s.asOf(rc.now)
+	ml := s.queryMatches(q, asOf)
 	total := ml.len()
 	off := (q.pageNumber - 1) * q.pageSize
 	s.mu.Lock()
@@ -187,7 +197,7 @@ func (s *Server) serveQuery(rc *reqCtx, q *request, resp *response) {
 		w.key("conversations")
 		w.open('[')
 		for i := off; i < end; i++ {
-			c := s.gen.conversation(ml.at(i), false)
+			c := s.gen.conversation(ml.at(i), false, asOf)
 			w.writeConversation(&c, false)
 		}
 		w.close(']')
@@ -195,7 +205,7 @@ func (s *Server) serveQuery(rc *reqCtx, q *request, resp *response) {
 	if len(q.aggs) > 0 {
 		w.key("aggregations")
 		w.sep()
-		w.b = append(w.b, s.aggregations(q, ml)...)
+		w.b = append(w.b, s.aggregations(q, ml, asOf)...)
 		w.comma = true
 	}
 	w.close('}')
@@ -204,7 +214,7 @@ func (s *Server) serveQuery(rc *reqCtx, q *request, resp *response) {
 
 // aggregations computes (or fetches from the cache) the aggregation results
 // array of q over its matches.
-func (s *Server) aggregations(q *request, ml *matchList) []byte {
+func (s *Server) aggregations(q *request, ml *matchList, asOf int64) []byte {
 	var spec strings.Builder
 	for _, a := range q.aggs {
 		spec.WriteString(a.typ + "," + a.dimension + "," + a.metric + "," + itoa(int64(a.size)) + ",")
@@ -220,7 +230,7 @@ func (s *Server) aggregations(q *request, ml *matchList) []byte {
 		}
 		spec.WriteString("|")
 	}
-	key := "A|" + q.key + "|" + spec.String()
+	key := "A|" + itoa(asOf) + "|" + q.key + "|" + spec.String()
 	if e, ok := s.cache.get(key); ok {
 		return e.aggs
 	}
@@ -236,7 +246,7 @@ func (s *Server) aggregations(q *request, ml *matchList) []byte {
 	}
 	n := ml.len()
 	for i := 0; i < n; i++ {
-		c := s.gen.conversation(ml.at(i), false)
+		c := s.gen.conversation(ml.at(i), false, asOf)
 		for ai, a := range q.aggs {
 			if a.typ == "termFrequency" {
 				vals := termValues(&c, a.dimension)

@@ -193,7 +193,7 @@ func TestCatalogMatchesTheData(t *testing.T) {
 	cat := s.Catalog()
 	seen := map[string]bool{}
 	for k := s.grid.first; k < s.grid.last; k++ {
-		c := s.gen.conversation(k, true)
+		c := s.gen.conversation(k, true, 0)
 		for _, d := range c.divisionIDs {
 			seen["division:"+d] = true
 		}

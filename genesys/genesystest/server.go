@@ -220,6 +220,15 @@ func (s *Server) DataAvailabilityDate() time.Time {
 	return s.now().Add(-s.cfg.lag).UTC().Truncate(time.Millisecond)
 }
 
+// asOf returns the instant (unix ms) data is rendered at for a request at
+// now: now with live data, 0 (complete data) otherwise.
+func (s *Server) asOf(now time.Time) int64 {
+	if !s.cfg.live {
+		return 0
+	}
+	return max(now.UnixMilli(), 1)
+}
+
 // Limits returns the effective limits.
 func (s *Server) Limits() Limits { return s.limits }
 

@@ -26,8 +26,13 @@ func (s *Server) ConversationIDs(start, end time.Time, w filter.Wire) ([]string,
 	if err := w.Validate(); err != nil {
 		return nil, fmt.Errorf("genesystest: ConversationIDs: %w", err)
 	}
-	lo, hi := s.grid.startRange(start.UnixMilli(), end.UnixMilli())
-	ml := s.scan(lo, hi, compileWire(toWireSet(w)), nil, "conversationStart", "asc")
+	asOf := s.asOf(s.now())
+	hiT := end.UnixMilli()
+	if asOf > 0 {
+		hiT = min(hiT, asOf+1)
+	}
+	lo, hi := s.grid.startRange(start.UnixMilli(), hiT)
+	ml := s.scan(lo, hi, compileWire(toWireSet(w)), nil, "conversationStart", "asc", asOf)
 	ids := make([]string, ml.len())
 	for i := range ids {
 		ids[i] = s.grid.id(ml.at(i))
@@ -38,11 +43,12 @@ func (s *Server) ConversationIDs(start, end time.Time, w filter.Wire) ([]string,
 // ConversationJSON returns the JSON of a conversation as a lookup returns
 // it (without participant attributes), or false for an unknown id.
 func (s *Server) ConversationJSON(id string) ([]byte, bool) {
-	k, ok := s.grid.index(id)
+	asOf := s.asOf(s.now())
+	k, ok := s.visible(id, asOf)
 	if !ok {
 		return nil, false
 	}
-	c := s.gen.conversation(k, false)
+	c := s.gen.conversation(k, false, asOf)
 	var w jw
 	w.writeConversation(&c, false)
 	return w.b, true

@@ -94,6 +94,7 @@ type ExportOption func(*exportConfig) error
 
 type exportConfig struct {
 	concurrency int
+	prefetch    int
 	store       CheckpointStore
 	progress    func(Progress)
 	hook        func(context.Context, BatchInfo) error
@@ -108,6 +109,24 @@ func WithConcurrency(n int) ExportOption {
 			return fmt.Errorf("search: WithConcurrency: %d not in 1..64", n)
 		}
 		c.concurrency = n
+		return nil
+	}
+}
+
+// WithPrefetch sets how many pages, over all workers, may be fetched ahead
+// of the chunk being delivered (default 0). Workers create and wait for
+// their chunks' jobs regardless, so jobs run in parallel on the server,
+// and the chunk being delivered always fetches its next page while the
+// current one is written. Prefetching more overlaps more round trips on
+// slow links, at the cost of memory: about (prefetch + 2) pages are held
+// at once, whatever the concurrency (a 1000-row job page decodes to about
+// 8 MiB).
+func WithPrefetch(n int) ExportOption {
+	return func(c *exportConfig) error {
+		if n < 0 || n > 64 {
+			return fmt.Errorf("search: WithPrefetch: %d not in 0..64", n)
+		}
+		c.prefetch = n
 		return nil
 	}
 }
@@ -173,9 +192,17 @@ func (c *counters) addResponse(r *genesys.Response, err error) {
 
 // exportMsg is one page of a chunk, from a worker to the deliverer.
 type exportMsg struct {
-	rows []genesys.Conversation
-	pos  chunkPos
-	done bool
+	rows  []genesys.Conversation
+	pos   chunkPos
+	done  bool
+	token bool // the page holds a prefetch token, released after delivery
+}
+
+// pipeline connects the workers and the deliverer of one run.
+type pipeline struct {
+	out  []chan exportMsg // per chunk: its pages, closed after the last
+	head []chan struct{}  // per chunk: closed when its pages are being delivered
+	sem  chan struct{}    // prefetch tokens: pages fetched ahead of delivery
 }
 
 // Export fetches every conversation of q and hands them to sink in batches,
@@ -306,9 +333,10 @@ func (e *exporter) run(parent context.Context) error {
 	}
 	ctx, cancel := context.WithCancelCause(parent)
 	defer cancel(nil)
-	chans := make([]chan exportMsg, n)
+	pl := &pipeline{out: make([]chan exportMsg, n), head: make([]chan struct{}, n), sem: make(chan struct{}, e.cfg.prefetch)}
 	for i := head; i < n; i++ {
-		chans[i] = make(chan exportMsg)
+		pl.out[i] = make(chan exportMsg)
+		pl.head[i] = make(chan struct{})
 	}
 	var next atomic.Int64
 	next.Store(int64(head))
@@ -325,7 +353,7 @@ func (e *exporter) run(parent context.Context) error {
 				if i == head {
 					pos = e.cp.pos
 				}
-				if err := e.fetch(ctx, i, pos, chans[i]); err != nil {
+				if err := e.fetch(ctx, pl, i, pos); err != nil {
 					cancel(err)
 					return
 				}
@@ -333,18 +361,23 @@ func (e *exporter) run(parent context.Context) error {
 		})
 	}
 	for i := head; i < n; i++ {
+		close(pl.head[i])
 		for {
 			var m exportMsg
 			var ok bool
 			select {
-			case m, ok = <-chans[i]:
+			case m, ok = <-pl.out[i]:
 			case <-ctx.Done():
 				return exportCause(ctx, parent)
 			}
 			if !ok {
 				break
 			}
-			if err := e.deliver(ctx, i, m); err != nil {
+			err := e.deliver(ctx, i, m)
+			if m.token {
+				<-pl.sem
+			}
+			if err != nil {
 				cancel(err)
 				return err
 			}
@@ -362,28 +395,59 @@ func exportCause(ctx, parent context.Context) error {
 	return context.Cause(ctx)
 }
 
-// fetch reads chunk i page by page and sends the pages to out, then
-// closes it. The job is deleted on every way out.
-func (e *exporter) fetch(ctx context.Context, i int, pos chunkPos, out chan<- exportMsg) error {
+// fetch reads chunk i page by page and sends the pages to the deliverer,
+// then closes its channel. Before each page it takes a prefetch token,
+// unless the chunk is being delivered. The job is deleted on every way out.
+func (e *exporter) fetch(ctx context.Context, pl *pipeline, i int, pos chunkPos) error {
+	fail := func(err error) error {
+		return fmt.Errorf("search: Export: chunk %d (%s): %w", i, e.chunks[i], err)
+	}
 	rd := e.s.newReader(e.p, e.chunks[i], pos, &e.st)
 	defer rd.close(ctx)
+	if err := rd.ready(ctx); err != nil {
+		return fail(err)
+	}
 	for !rd.done {
-		rows, err := rd.next(ctx)
-		if err != nil {
-			return fmt.Errorf("search: Export: chunk %d (%s): %w", i, e.chunks[i], err)
+		token := false
+		select {
+		case <-pl.head[i]:
+		default:
+			select {
+			case pl.sem <- struct{}{}:
+				token = true
+			case <-pl.head[i]:
+			case <-ctx.Done():
+				return context.Cause(ctx)
+			}
 		}
-		if len(rows) == 0 && !rd.done {
-			continue
+		rows, err := rd.next(ctx)
+		if err == nil && len(rows) == 0 && !rd.done {
+			err = errSkip
+		}
+		if err != nil {
+			if token {
+				<-pl.sem
+			}
+			if err == errSkip {
+				continue
+			}
+			return fail(err)
 		}
 		select {
-		case out <- exportMsg{rows: rows, pos: rd.pos.clone(), done: rd.done}:
+		case pl.out[i] <- exportMsg{rows: rows, pos: rd.pos.clone(), done: rd.done, token: token}:
 		case <-ctx.Done():
+			if token {
+				<-pl.sem
+			}
 			return context.Cause(ctx)
 		}
 	}
-	close(out)
+	close(pl.out[i])
 	return nil
 }
+
+// errSkip marks a page with nothing to deliver.
+var errSkip = errors.New("skip")
 
 // deliver writes one page to the sink, then saves the checkpoint and runs
 // the hook and the progress function.

@@ -165,9 +165,25 @@ func (r *reader) nextQuery(ctx context.Context) ([]genesys.Conversation, error) 
 	return rows, nil
 }
 
+// ready creates the chunk's job, if any, and waits until it is FULFILLED,
+// without reading results; next does it too, so calling it is optional.
+func (r *reader) ready(ctx context.Context) error {
+	if r.done || r.ch.mode != ModeJobs {
+		return nil
+	}
+	_, err := r.jobLoop(ctx, true)
+	return err
+}
+
 func (r *reader) nextJob(ctx context.Context) ([]genesys.Conversation, error) {
+	return r.jobLoop(ctx, false)
+}
+
+// jobLoop reads the next results page (or only readies the job), creating
+// the job again when it failed or vanished.
+func (r *reader) jobLoop(ctx context.Context, readyOnly bool) ([]genesys.Conversation, error) {
 	for {
-		rows, err := r.tryJobPage(ctx)
+		rows, err := r.tryJobPage(ctx, readyOnly)
 		var gone *errJobGone
 		var jerr *JobError
 		switch {
@@ -214,7 +230,7 @@ func (r *reader) jobInterval() (a, b string) {
 	return formatTime(floorMS(start)), formatTime(ceilMS(end))
 }
 
-func (r *reader) tryJobPage(ctx context.Context) ([]genesys.Conversation, error) {
+func (r *reader) tryJobPage(ctx context.Context, readyOnly bool) ([]genesys.Conversation, error) {
 	if r.pos.Job == "" {
 		a, b := r.jobInterval()
 		id, err := r.s.createJob(ctx, r.st, r.p, a+"/"+b)
@@ -229,6 +245,9 @@ func (r *reader) tryJobPage(ctx context.Context) ([]genesys.Conversation, error)
 			return nil, err
 		}
 		r.jobReady = true
+	}
+	if readyOnly {
+		return nil, nil
 	}
 	sent := r.pos.Cursor
 	resp, err := r.s.jobResults(ctx, r.st, r.pos.Job, sent, r.s.cfg.jobPageSize)

@@ -52,8 +52,10 @@ const (
 	// RetryPolicy.MaxRetryAfter).
 	paceMaxPause = 180 * time.Second
 	// paceWindow is the assumed inin-ratelimit window: the limit is per
-	// minute. A larger inin-ratelimit-reset widens it.
-	paceWindow = time.Minute
+	// minute. A larger inin-ratelimit-reset widens it, up to
+	// paceMaxWindow.
+	paceWindow    = time.Minute
+	paceMaxWindow = time.Hour
 )
 
 // Both pacers implement Pacer.
@@ -179,7 +181,8 @@ func WithWindowBudget() PacerOption {
 //     requests keep up with it (a slow start: it about triples per second);
 //   - when the inin-ratelimit-allowed header is present, is capped at
 //     allowed per window (the window is a minute, or the largest
-//     inin-ratelimit-reset seen if longer), and, until the first 429, is
+//     inin-ratelimit-reset seen if longer, up to an hour), and, until the
+//     first 429, is
 //     that ceiling from the first response on;
 //   - on a 429, drops to 0.7 times the lower of the current and the
 //     measured rate (or than what the server served since the previous
@@ -261,7 +264,7 @@ func (p *AdaptivePacer) Observe(s PaceSignal) {
 	p.measureLocked(now)
 	if rl := s.RateLimit; rl.Allowed > 0 {
 		if rl.Reset > p.window {
-			p.window = rl.Reset
+			p.window = min(rl.Reset, paceMaxWindow)
 		}
 		p.ceiling = float64(rl.Allowed) / p.window.Seconds()
 		if p.cfg.budget && rl.Reset > 0 {

@@ -163,6 +163,7 @@ func TestAdaptivePacerHeaderRate(t *testing.T) {
 		{"per minute", nil, []RateLimit{headers(1200, 10, 30*time.Second)}, 0, 20},
 		{"Genesys default", nil, []RateLimit{headers(300, 1, 59*time.Second)}, 0, 5},
 		{"longer window", nil, []RateLimit{headers(600, 1, 120*time.Second)}, 0, 5},
+		{"window at most an hour", nil, []RateLimit{headers(36000, 1, 1e5*time.Second)}, 0, 10},
 		{"limit raised", nil, []RateLimit{headers(300, 1, 59*time.Second), headers(3000, 2, 58*time.Second)}, 0, 50},
 		{"limit lowered", nil, []RateLimit{headers(3000, 1, 59*time.Second), headers(300, 2, 58*time.Second)}, 0, 5},
 		{"no allowed keeps the ceiling", nil, []RateLimit{headers(1200, 1, 59*time.Second), {Count: 5, Present: true}, {}}, 0, 20},

@@ -29,6 +29,10 @@ type chunkPos struct {
 	// MarkIDs means nothing was delivered yet.
 	Mark    int64    `json:"mark,omitzero"`
 	MarkIDs []string `json:"markIds,omitzero"`
+	// Narrow, when not 0, is the mark (unix ms + 1) from which the
+	// synchronous query pages again with a conversationStart filter,
+	// after the deep-paging window ran out.
+	Narrow int64 `json:"narrow,omitzero"`
 	// Delivered counts the rows delivered from this chunk.
 	Delivered int64 `json:"n,omitzero"`
 }

@@ -42,8 +42,12 @@
 // Pages by pageNumber ([WithQueryPageSize], default 100) and stops on an
 // empty page ({}), a short page, pageNumber × pageSize ≥ totalHits, or
 // (rows being ordered) the first row past the chunk. Deep paging is
-// capped ([WithMaxResultWindow], 100000 rows per chunk, i.e. per day):
-// beyond it the chunk fails with [ErrResultWindow]; use [ModeJobs].
+// capped ([WithMaxResultWindow], 100000 rows): when a chunk (a day) has
+// more, paging starts again from page 1 with an extra conversation filter
+// conversationStart matches "<last delivered start>/<chunk end>", which
+// the fake honours and the real API is assumed to (the request interval
+// cannot narrow it, the API widens it to whole days). [ErrResultWindow]
+// is returned only when that makes no progress.
 //
 // # Async jobs
 //

@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
+	"github.com/interactiondata/gcdata/filter"
 	"github.com/interactiondata/gcdata/genesys"
 )
 
@@ -140,7 +142,16 @@ func (r *reader) nextQuery(ctx context.Context) ([]genesys.Conversation, error) 
 		size = r.s.cfg.queryPageSize
 	}
 	if page*size > r.s.cfg.maxWindow {
-		return nil, fmt.Errorf("%w: chunk %s, page %d of %d", ErrResultWindow, r.ch, page, size)
+		// Past the deep-paging window: page again from 1 with the
+		// interval narrowed, by a conversationStart filter, to what is
+		// left after the mark (the request interval cannot do it: the API
+		// widens it to whole days).
+		if len(r.pos.MarkIDs) == 0 || r.pos.Narrow == r.pos.Mark+1 {
+			return nil, fmt.Errorf("%w: chunk %s, page %d of %d", ErrResultWindow, r.ch, page, size)
+		}
+		r.pos.Narrow, r.pos.Page, page = r.pos.Mark+1, 1, 1 // +1: Narrow is never 0
+		r.s.cfg.logger.DebugContext(ctx, "query window exhausted; narrowing", slog.String("chunk", r.ch.String()),
+			slog.Time("mark", timeMS(r.pos.Mark)))
 	}
 	paging := make([]byte, 0, 48)
 	paging = append(paging, `"paging":{"pageSize":`...)
@@ -148,7 +159,14 @@ func (r *reader) nextQuery(ctx context.Context) ([]genesys.Conversation, error) 
 	paging = append(paging, `,"pageNumber":`...)
 	paging = strconv.AppendInt(paging, int64(page), 10)
 	paging = append(paging, '}')
-	body := requestBody(r.p, apiInterval(r.ch.start, r.ch.end), paging)
+	p := r.p
+	if r.pos.Narrow != 0 {
+		var err error
+		if p, err = r.narrowed(); err != nil {
+			return nil, err
+		}
+	}
+	body := requestBody(p, apiInterval(r.ch.start, r.ch.end), paging)
 	var resp genesys.DetailsQueryResponse
 	if _, err := r.s.do(ctx, r.st, genesys.Request{
 		Method: http.MethodPost, Path: queryPath, Body: body, Operation: "details query",
@@ -173,6 +191,31 @@ func (r *reader) ready(ctx context.Context) error {
 	}
 	_, err := r.jobLoop(ctx, true)
 	return err
+}
+
+// narrowed is the query with an extra conversation filter restricting
+// conversationStart to the part of the chunk from the mark on (asc) or up
+// to it (desc). The mark's own rows are delivered already or dropped by
+// accept.
+func (r *reader) narrowed() (*prepared, error) {
+	m := timeMS(r.pos.Narrow - 1)
+	a, b := m, ceilMS(r.ch.end)
+	if r.p.dir < 0 {
+		a, b = floorMS(r.ch.start), m.Add(time.Millisecond)
+	}
+	w := r.p.wire
+	w.ConversationFilters = append(slices.Clone(w.ConversationFilters), filter.WireFilter{
+		Type: "and",
+		Predicates: []filter.WirePredicate{{Type: "dimension", Dimension: "conversationStart",
+			Operator: "matches", Value: formatTime(a) + "/" + formatTime(b)}},
+	})
+	body, err := w.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("search: narrow query: %w", err)
+	}
+	np := *r.p
+	np.wire, np.body = w, body[1:len(body)-1]
+	return &np, nil
 }
 
 func (r *reader) nextJob(ctx context.Context) ([]genesys.Conversation, error) {

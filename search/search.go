@@ -175,8 +175,11 @@ func WithChunk(d time.Duration) Option {
 }
 
 // WithMaxResultWindow sets the deep-paging cap of the synchronous query
-// (default 100000 = pageNumber × pageSize). A query chunk with more results
-// fails with [ErrResultWindow]; use [ModeJobs] for such volumes.
+// (default 100000 = pageNumber × pageSize). A query chunk (a UTC day) with
+// more results pages on from page 1 with an extra conversation filter
+// conversationStart matches "<last delivered start>/<chunk end>" (the
+// request interval cannot narrow it: the API widens it to whole days). It
+// fails with [ErrResultWindow] only if that makes no progress.
 func WithMaxResultWindow(n int) Option {
 	return func(c *config) error {
 		if n < 1 {

@@ -184,10 +184,11 @@ func WithWindowBudget() PacerOption {
 //     inin-ratelimit-reset seen if longer, up to an hour), and, until the
 //     first 429, is
 //     that ceiling from the first response on;
-//   - on a 429, drops to 0.7 times the lower of the current and the
-//     measured rate (or than what the server served since the previous
-//     429), at most once per throttle episode, and then, from the end of
-//     the Retry-After pause, recovers along a CUBIC curve: quickly back
+//   - on a 429, drops to 0.7 times the lowest of the current rate, the
+//     measured request rate and, when the previous 429 came at most 30 s
+//     earlier, the rate the server served in between (at most once per
+//     throttle episode), and then, from the end of the Retry-After
+//     pause, recovers along a CUBIC curve: quickly back
 //     towards the rate that drew the 429 (in about 2.5 s), slowly around
 //     it, then faster above it (double about 3.7 s later), so a raised
 //     limit is found within seconds;

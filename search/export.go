@@ -70,11 +70,20 @@ type Summary struct {
 	// AlreadyComplete is true when the checkpoint said the export was
 	// complete: nothing was fetched and the sink was not opened.
 	AlreadyComplete bool
+	// QueryHash identifies the export's query (see [Checkpoint]);
+	// FilterHash is filter.Hash of its filter ("" without one).
+	QueryHash, FilterHash string
 }
 
 // BatchInfo describes a batch that became durable, for [WithBatchHook]
 // (e.g. to notify a downstream system).
 type BatchInfo struct {
+	// Query is the export's query (times in UTC, order and mode filled
+	// in); QueryHash identifies it, FilterHash is filter.Hash of its
+	// filter ("" without one).
+	Query                 Query
+	QueryHash, FilterHash string
+	// Seq numbers the batches from 1, across resumed runs.
 	Seq        int64
 	Chunk      int
 	Start, End time.Time // the chunk
@@ -254,6 +263,7 @@ func (s *Searcher) Export(ctx context.Context, q Query, sink Sink, opts ...Expor
 		cfg.store = &MemoryCheckpointStore{}
 	}
 	e := &exporter{s: s, p: p, cfg: cfg, sink: sink, started: started}
+	e.sum.QueryHash, e.sum.FilterHash = p.hash, p.fhash
 
 	cp, found, err := cfg.store.Load(ctx)
 	if err != nil {
@@ -464,7 +474,7 @@ func (e *exporter) deliver(ctx context.Context, i int, m exportMsg) error {
 		cp.Batches++
 		cp.Conversations += int64(len(m.rows))
 		first, last := &m.rows[0], &m.rows[len(m.rows)-1]
-		info = &BatchInfo{Seq: b.Seq, Chunk: i, Start: b.Start, End: b.End, Count: len(m.rows),
+		info = &BatchInfo{Query: e.p.q, QueryHash: e.p.hash, FilterHash: e.p.fhash, Seq: b.Seq, Chunk: i, Start: b.Start, End: b.End, Count: len(m.rows),
 			FirstID: first.ID, LastID: last.ID, FirstStart: first.Start, LastStart: last.Start, Position: pos}
 	}
 	if m.done {

@@ -107,11 +107,12 @@ type Query struct {
 
 // prepared is a validated query: its wire filter and identity.
 type prepared struct {
-	q    Query
-	wire filter.Wire
-	body []byte // the five filter arrays as JSON members (no braces), may be empty
-	hash string // identity of the query (without the cursor)
-	dir  int    // +1 asc, -1 desc
+	q     Query
+	wire  filter.Wire
+	body  []byte // the five filter arrays as JSON members (no braces), may be empty
+	hash  string // identity of the query (without the cursor)
+	fhash string // filter.Hash of the filter, "" without one
+	dir   int    // +1 asc, -1 desc
 }
 
 // prepare validates q before any request. Errors name the field.
@@ -176,7 +177,7 @@ func prepare(q Query) (*prepared, error) {
 			p.body = b[1 : len(b)-1]
 		}
 	}
-	p.hash = queryHash(p.q, fhash)
+	p.hash, p.fhash = queryHash(p.q, fhash), fhash
 	return p, nil
 }
 

@@ -15,6 +15,8 @@ import (
 func TestAllMatchesGroundTruth(t *testing.T) {
 	t.Parallel()
 	srv := newFake(t)
+	// One searcher for every subtest: it is safe for concurrent use.
+	s := newSearcher(t, srv, search.WithChunk(6*time.Hour))
 	voice := filter.Matches(schema.MediaType, "voice")
 	day := 24 * time.Hour
 	tests := []struct {
@@ -37,7 +39,6 @@ func TestAllMatchesGroundTruth(t *testing.T) {
 					if mode == search.ModeJobs && tt.end.After(watermark) {
 						t.Skip("jobs see only data before the watermark")
 					}
-					s := newSearcher(t, srv, search.WithChunk(6*time.Hour))
 					q := search.Query{Start: tt.start, End: tt.end, Filter: tt.filter, Mode: mode, Order: order}
 					want := truth(t, srv, q)
 					got := collect(t, s, q)

@@ -78,6 +78,9 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if !cfg.pacerSet {
+		cfg.pacer = NewAdaptivePacer(WithPacerClock(cfg.clock))
+	}
 	tokenURL := cfg.tokenURL
 	if tokenURL == "" {
 		u, err := deriveTokenURL(base)

@@ -57,7 +57,14 @@
 //
 // Every attempt writes one record to the [WithLogger] logger (keys method,
 // path, status, attempt, duration, correlation_id, operation) and one
-// [RequestEvent] to each [Observer]. A [Pacer] ([WithPacer]) is consulted
-// before every attempt and told the status, inin-ratelimit-* headers and
-// Retry-After of every response.
+// [RequestEvent] to each [Observer].
+//
+// # Pacing
+//
+// Every client paces itself by default with an [AdaptivePacer]: a token
+// bucket shared by every request of the client (all export workers, all
+// iterators) that starts from the inin-ratelimit-* headers, backs off
+// multiplicatively on a 429 (and makes every caller wait out its
+// Retry-After), then recovers gradually. [WithPacer] replaces it
+// ([NewFixedPacer] for a known limit) and WithPacer(nil) turns pacing off.
 package genesys

@@ -120,6 +120,7 @@ func newTestClient(t *testing.T, s *server, extra ...Option) (*Client, *fakeCloc
 		WithBaseURL(s.URL),
 		WithCredentials(testID, testSecret),
 		WithClock(clk),
+		WithPacer(nil), // tests of pacing pass their own in extra
 		WithRetryPolicy(RetryPolicy{MaxAttempts: 4, MinBackoff: time.Second, MaxBackoff: 8 * time.Second}),
 		func(c *config) error { c.jitter = func(d time.Duration) time.Duration { return d }; return nil },
 	}

@@ -129,6 +129,7 @@ type config struct {
 	retry          RetryPolicy
 	observers      []Observer
 	pacer          Pacer
+	pacerSet       bool // WithPacer was given (nil included)
 	clock          Clock
 	maxBody        int64
 	jitter         func(d time.Duration) time.Duration // test seam; nil = random in [d/2, d]
@@ -308,10 +309,12 @@ func WithObserver(o Observer) Option {
 }
 
 // WithPacer sets the pacer consulted before every attempt and told about every
-// response (default none: no pacing). nil means none.
+// response (default: a new [AdaptivePacer] on the client's clock, so each
+// client paces itself; pass one pacer to clients sharing credentials).
+// WithPacer(nil) turns pacing off.
 func WithPacer(p Pacer) Option {
 	return func(c *config) error {
-		c.pacer = p
+		c.pacer, c.pacerSet = p, true
 		return nil
 	}
 }

@@ -71,7 +71,8 @@
 // (message, code, status, messageParams, contextId, details, errors) with
 // a message naming the problem. Every response carries ININ-Correlation-Id
 // (unique per request) and inin-ratelimit-count/-allowed/-reset (per
-// one-minute window; allowed is 60 × the rate limit, or 300 without one).
+// one-minute window; allowed is 60 × the rate limit, or
+// [UnlimitedRequestsPerMinute] without one).
 //
 // # Filters
 //

@@ -502,6 +502,13 @@ func (s *Server) hijackClose(w http.ResponseWriter) int {
 	panic(http.ErrAbortHandler)
 }
 
+// UnlimitedRequestsPerMinute is the inin-ratelimit-allowed value the fake
+// advertises when no rate limit fault is set. It enforces nothing then, so
+// it advertises a limit no test reaches rather than the real API's default
+// of 300 a minute, which would make a client's pacer slow down for nothing.
+// Set [Faults.RateLimit] to test pacing against a real limit.
+const UnlimitedRequestsPerMinute = 60000
+
 // windowLocked counts the request in the current one-minute rate-limit
 // window and returns the inin-ratelimit-* values.
 func (s *Server) windowLocked(now time.Time) (count, allowed, reset int) {
@@ -510,7 +517,7 @@ func (s *Server) windowLocked(now time.Time) (count, allowed, reset int) {
 		s.window, s.windowCount = start, 0
 	}
 	s.windowCount++
-	allowed = 300
+	allowed = UnlimitedRequestsPerMinute
 	if s.faults.RateLimit > 0 {
 		allowed = int(math.Ceil(s.faults.RateLimit * 60))
 	}

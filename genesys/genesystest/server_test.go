@@ -2,6 +2,7 @@ package genesystest
 
 import (
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
@@ -116,7 +117,7 @@ func TestEveryResponseHasCorrelationAndRateLimitHeaders(t *testing.T) {
 			assert.NotEmpty(t, r.header.Get(h), "%d: %s", i, h)
 		}
 	}
-	assert.Equal(t, "300", replies[0].header.Get("inin-ratelimit-allowed"))
+	assert.Equal(t, strconv.Itoa(UnlimitedRequestsPerMinute), replies[0].header.Get("inin-ratelimit-allowed"))
 	assert.Equal(t, "60", replies[0].header.Get("inin-ratelimit-reset")) // a new window starts at 10:30:00
 	assert.Equal(t, 404, replies[2].status)
 	assert.Equal(t, 405, replies[3].status)

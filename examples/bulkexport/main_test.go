@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,8 +71,8 @@ func TestRunFailsBeforeAnyRequest(t *testing.T) {
 }
 
 // TestKillAndResume builds the program, kills it with SIGKILL at several
-// points of an export on the embedded fake, reruns it each time, and
-// compares the final file with an uninterrupted run.
+// points of an export on the embedded fake (restarted by every run), reruns
+// it each time, and compares the final file with an uninterrupted run.
 func TestKillAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the program")
@@ -86,70 +85,85 @@ func TestKillAndResume(t *testing.T) {
 	require.NoError(t, err, string(out))
 
 	// Three days ending half an hour before the fake's period ends (the
-	// current hour): jobs before the watermark, the query after it.
+	// current hour): in auto mode, jobs before the watermark and the query
+	// after it.
 	end := time.Now().UTC().Truncate(time.Hour).Add(-30 * time.Minute)
 	start := end.Add(-3*24*time.Hour - 7*time.Hour)
-	args := []string{"-interval", start.Format(time.RFC3339) + "/" + end.Format(time.RFC3339),
-		"-fake-conversations", "40000", "-concurrency", "3"}
+	interval := start.Format(time.RFC3339) + "/" + end.Format(time.RFC3339)
 	var env []string
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "GENESYS_") {
 			env = append(env, kv)
 		}
 	}
-	runTo := func(ctx context.Context, file string, killAfter int) (killed bool) {
-		cmd := exec.CommandContext(ctx, bin, append(args, "-out", file)...)
-		cmd.Env = env
-		stderr, err := cmd.StderrPipe()
-		require.NoError(t, err)
-		require.NoError(t, cmd.Start())
-		r := bufio.NewReader(stderr)
-		var log strings.Builder
-		lines := 0
-		for {
-			b, err := r.ReadByte()
-			if err != nil {
-				break
+	for _, tt := range []struct {
+		name  string
+		args  []string
+		kills []int // kill after this many progress lines
+		min   int   // lines in the output at least
+	}{
+		{"auto", []string{"-fake-conversations", "20000", "-concurrency", "3"}, []int{1, 3, 6}, 1000},
+		{"query with filter", []string{"-fake-conversations", "20000", "-mode", "query", "-filter", `mediaType == "voice"`}, []int{2, 9, 17}, 1000},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			args := append([]string{"-interval", interval}, tt.args...)
+			sub := t.TempDir()
+			runTo := func(file string, killAfter int) (killed bool) {
+				cmd := exec.CommandContext(t.Context(), bin, append(args, "-out", file)...)
+				cmd.Env = env
+				stderr, err := cmd.StderrPipe()
+				require.NoError(t, err)
+				require.NoError(t, cmd.Start())
+				r := bufio.NewReader(stderr)
+				var log strings.Builder
+				lines := 0
+				for {
+					b, err := r.ReadByte()
+					if err != nil {
+						break
+					}
+					log.WriteByte(b)
+					if b == '\r' {
+						lines++
+						if killAfter > 0 && lines == killAfter+1 { // the k-th progress line is complete
+							require.NoError(t, cmd.Process.Kill())
+							killed = true
+							break
+						}
+					}
+				}
+				err = cmd.Wait()
+				if !killed {
+					require.NoError(t, err, log.String())
+				}
+				return killed
 			}
-			log.WriteByte(b)
-			if b == '\r' {
-				lines++
-				if killAfter > 0 && lines == killAfter+1 { // the k-th progress line is complete
-					require.NoError(t, cmd.Process.Kill())
-					killed = true
-					break
+
+			ref := filepath.Join(sub, "ref.jsonl")
+			runTo(ref, 0)
+			want, err := os.ReadFile(ref)
+			require.NoError(t, err)
+			require.Greater(t, bytes.Count(want, []byte("\n")), tt.min)
+
+			got := filepath.Join(sub, "got.jsonl")
+			kills := 0
+			for _, k := range tt.kills {
+				if runTo(got, k) {
+					kills++
 				}
 			}
-		}
-		err = cmd.Wait()
-		if !killed {
-			require.NoError(t, err, log.String())
-		}
-		return killed
+			assert.GreaterOrEqual(t, kills, 2, "the export was killed mid-way")
+			runTo(got, 0)
+			have, err := os.ReadFile(got)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(want, have), "resumed output (%d bytes) equals the uninterrupted one (%d bytes)", len(have), len(want))
+
+			// A rerun of the finished export changes nothing.
+			runTo(got, 0)
+			again, err := os.ReadFile(got)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(want, again))
+		})
 	}
-
-	ref := filepath.Join(dir, "ref.jsonl")
-	runTo(t.Context(), ref, 0)
-	want, err := os.ReadFile(ref)
-	require.NoError(t, err)
-	require.Greater(t, bytes.Count(want, []byte("\n")), 1000)
-
-	got := filepath.Join(dir, "got.jsonl")
-	kills := 0
-	for _, k := range []int{1, 4, 7, 10} {
-		if runTo(t.Context(), got, k) {
-			kills++
-		}
-	}
-	assert.GreaterOrEqual(t, kills, 2, "the export was killed mid-way")
-	runTo(t.Context(), got, 0)
-	have, err := os.ReadFile(got)
-	require.NoError(t, err)
-	assert.True(t, bytes.Equal(want, have), "resumed output (%d bytes) equals the uninterrupted one (%d bytes)", len(have), len(want))
-
-	// A rerun of the finished export changes nothing.
-	runTo(t.Context(), got, 0)
-	again, err := os.ReadFile(got)
-	require.NoError(t, err)
-	assert.True(t, bytes.Equal(want, again))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,13 +28,20 @@ var (
 	watermark   = serverNow.Add(-2 * time.Hour)
 )
 
-// instantClock is a clock whose waits end at once, so retries and job polls
-// cost no real time.
-type instantClock struct{}
+// instantClock is a clock whose waits end at once, so retries, pacing and
+// job polls cost no real time: each wait moves its Now forward instead.
+type instantClock struct{ skew *atomic.Int64 }
 
-func (instantClock) Now() time.Time { return time.Now() }
+func newInstantClock() instantClock { return instantClock{skew: new(atomic.Int64)} }
 
-func (instantClock) Sleep(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+func (c instantClock) Now() time.Time { return time.Now().Add(time.Duration(c.skew.Load())) }
+
+func (c instantClock) Sleep(ctx context.Context, d time.Duration) error {
+	if d > 0 {
+		c.skew.Add(int64(d))
+	}
+	return ctx.Err()
+}
 
 // newFake starts the standard fake with extra options.
 func newFake(t testing.TB, opts ...genesystest.Option) *genesystest.Server {
@@ -53,10 +61,11 @@ func newFake(t testing.TB, opts ...genesystest.Option) *genesystest.Server {
 // small pages.
 func newSearcher(t testing.TB, srv *genesystest.Server, opts ...search.Option) *search.Searcher {
 	t.Helper()
-	c, err := genesys.New(context.Background(), append(srv.ClientOptions(), genesys.WithClock(instantClock{}))...)
+	clk := newInstantClock()
+	c, err := genesys.New(context.Background(), append(srv.ClientOptions(), genesys.WithClock(clk))...)
 	require.NoError(t, err)
 	base := []search.Option{
-		search.WithClock(instantClock{}),
+		search.WithClock(clk),
 		search.WithPollInterval(time.Millisecond, time.Millisecond),
 		search.WithJobPageSize(250),
 	}

@@ -300,11 +300,19 @@ func (p Predicate) String() string {
 // RefText returns how a ref is written in the expression language: the API
 // name ("queueId") when [schema.Lookup] resolves it to the same field, the
 // qualified name ("evaluation.queueId") otherwise, and "prop.NAME:TYPE" for a
-// custom property.
+// custom property, with NAME quoted by strconv.Quote unless it is only ASCII
+// letters, digits, '_', '-' and '.' (`prop."my tier":string`), so that
+// [Parse] reads every name back.
 func RefText(r schema.Ref) string {
 	switch r := r.(type) {
 	case nil:
 		return "<nil>"
+	case schema.CustomProperty:
+		name := r.Name()
+		if !plainPropName(name) {
+			name = strconv.Quote(name)
+		}
+		return propPrefix + name + ":" + string(r.Type())
 	case schema.Field:
 		if !r.Valid() {
 			return r.String()
@@ -316,6 +324,18 @@ func RefText(r schema.Ref) string {
 	default:
 		return r.String()
 	}
+}
+
+// plainPropName reports whether a property name can be written unquoted:
+// only ASCII letters, digits, '_', '-' and '.'. The empty name (invalid, and
+// refused by Parse either way) prints as "prop.:TYPE".
+func plainPropName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if !isPropNameByte(name[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // FormatNumber formats a range bound as the canonical text and wire JSON

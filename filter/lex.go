@@ -199,11 +199,36 @@ func isPropNameByte(c byte) bool {
 }
 
 // lexProp reads "prop.NAME:TYPE". NAME is letters, digits, '_', '-' and
-// '.'; TYPE is letters. The token ends after TYPE; the parser checks the
-// parts.
+// '.', or a double-quoted Go string literal for any other name
+// (prop."my tier":string); TYPE is letters. The token ends after TYPE; the
+// parser checks the parts and unquotes a quoted NAME.
 func (l *lexer) lexProp(start int) token {
 	src := l.src
 	i := start + len(propPrefix)
+	if i < len(src) && src[i] == '"' {
+		l.pos = i
+		if t := l.lexString(); t.kind == tokError {
+			return t
+		}
+		i = l.pos
+	} else {
+		i = scanPropName(src, i)
+	}
+	if i >= len(src) || src[i] != ':' {
+		return l.fail(start, i, "a custom property needs a type: prop.NAME:TYPE with TYPE one of bool, integer, real, date, string, uuid")
+	}
+	mid := i
+	i++
+	for i < len(src) && (isASCIILetter(src[i]) || isDigit(src[i]) || src[i] == '_') {
+		i++
+	}
+	l.pos = i
+	return token{kind: tokProp, start: start, end: i, mid: mid}
+}
+
+// scanPropName returns the end of the unquoted property name at src[i:]:
+// ASCII letters, digits, '_', '-' and '.', and Unicode letters and digits.
+func scanPropName(src string, i int) int {
 	for i < len(src) {
 		c := src[i]
 		if c < utf8.RuneSelf {
@@ -219,16 +244,7 @@ func (l *lexer) lexProp(start int) token {
 		}
 		i += n
 	}
-	if i >= len(src) || src[i] != ':' {
-		return l.fail(start, i, "a custom property needs a type: prop.NAME:TYPE with TYPE one of bool, integer, real, date, string, uuid")
-	}
-	mid := i
-	i++
-	for i < len(src) && (isASCIILetter(src[i]) || isDigit(src[i]) || src[i] == '_') {
-		i++
-	}
-	l.pos = i
-	return token{kind: tokProp, start: start, end: i, mid: mid}
+	return i
 }
 
 // lexString reads a double-quoted string with Go escapes; the parser

@@ -32,7 +32,7 @@ const (
 //	                | "==" value                           (dimension, property)
 //	                | "in" "(" value { "," value } ")"     (dimension, property)
 //	                | ( ">" | ">=" | "<" | "<=" | "==" ) bound ) .  (metric)
-//	ref       = name | family "." name | "prop." pname ":" ptype .
+//	ref       = name | family "." name | "prop." ( pname | string ) ":" ptype .
 //	value     = string | number | "true" | "false" .
 //	bound     = number | duration .
 //	string    = a double-quoted Go string literal, e.g. "Case-Closed", "a\"b" .
@@ -46,7 +46,9 @@ const (
 // bare name resolves to its default family (conversation > segment >
 // evaluation > survey > resolution) and a qualifier picks another one
 // ("evaluation.queueId"). A custom segment property is written
-// prop.NAME:TYPE ("prop.customerTier:string == \"gold\"").
+// prop.NAME:TYPE ("prop.customerTier:string == \"gold\""); a name with
+// other characters than letters, digits, '_', '-' and '.' is quoted:
+// prop."my tier":string.
 //
 // Values: a dimension or property value is a string, a number (kept as
 // written: mos == 4.5 matches "4.5") or true/false. A metric bound is a
@@ -374,15 +376,27 @@ func afterNumber(src string, off int) bool {
 func (p *parser) parseRef() (schema.Ref, error) {
 	t := p.tok
 	if t.kind == tokProp {
-		name := p.src[t.start+len(propPrefix) : t.mid]
+		nameAt := t.start + len(propPrefix)
+		name := p.src[nameAt:t.mid]
+		quoted := strings.HasPrefix(name, `"`)
+		if quoted {
+			var err error
+			if name, err = strconv.Unquote(name); err != nil {
+				return nil, p.errAt(nameAt, "bad quoted property name: write it as a Go string literal, e.g. prop.\"my tier\":string")
+			}
+		}
 		typ := schema.PropertyType(p.src[t.mid+1 : t.end])
 		if name == "" {
-			return nil, p.errAt(t.start+len(propPrefix), "a custom property needs a name: prop.NAME:TYPE")
+			return nil, p.errAt(nameAt, "a custom property needs a name: prop.NAME:TYPE")
 		}
 		if !typ.Valid() {
 			return nil, p.errAt(t.mid+1, "unknown property type "+strconv.Quote(string(typ))+" (want bool, integer, real, date, string or uuid)")
 		}
-		return schema.Property(name, typ), nil
+		prop := schema.Property(name, typ)
+		if !prop.Valid() {
+			return nil, p.errAt(nameAt, "invalid property name "+strconv.Quote(name)+" (control characters are not allowed)")
+		}
+		return prop, nil
 	}
 	name := p.text(t)
 	switch name {

@@ -18,7 +18,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// The simulated organisation of most tests: 3000 conversations over four
+// The simulated organisation of most tests: 2000 conversations over four
 // days; the server's clock stands still at serverNow, so the data
 // availability watermark (2h lag) is day3 12:00.
 var (
@@ -48,7 +48,7 @@ func newFake(t testing.TB, opts ...genesystest.Option) *genesystest.Server {
 	t.Helper()
 	base := []genesystest.Option{
 		genesystest.WithSeed(7),
-		genesystest.WithConversations(3000),
+		genesystest.WithConversations(2000),
 		genesystest.WithPeriod(periodStart, periodEnd),
 		genesystest.WithClock(func() time.Time { return serverNow }),
 	}

@@ -144,10 +144,8 @@ func runPacing(t *testing.T, run pacingRun) measurement {
 	defer front.Close()
 	id, secret := srv.Credentials()
 	opts := []genesys.Option{genesys.WithBaseURL(front.URL), genesys.WithCredentials(id, secret),
-		genesys.WithRetryPolicy(genesys.RetryPolicy{MaxAttempts: 20})}
-	if p != nil {
-		opts = append(opts, genesys.WithPacer(p))
-	}
+		genesys.WithRetryPolicy(genesys.RetryPolicy{MaxAttempts: 20}),
+		genesys.WithPacer(p)} // a nil p turns the client's default pacer off
 	c, err := genesys.New(t.Context(), opts...)
 	require.NoError(t, err)
 	defer c.CloseIdleConnections()

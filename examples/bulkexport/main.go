@@ -25,7 +25,9 @@
 // summary. The exit status is 0 on success, 1 on failure and 2 for bad
 // usage, each failure with a one-line reason. A finished export marks its
 // checkpoint completed: running the same command again does nothing. To
-// export again, delete the checkpoint.
+// export again, delete the checkpoint. Without a checkpoint, -out is
+// overwritten; with one, -out is cut back to what the checkpoint committed
+// and continued.
 package main
 
 import (

@@ -756,3 +756,121 @@ func fmAssertIDs(t *testing.T, want, got []string, msg string) bool {
 	return assert.Fail(t, msg, "want %d ids, got %d; first difference at %d: want %s, got %s",
 		len(want), len(got), i, at(want), at(got))
 }
+
+// TestServerLimits checks the limits on what the server sends, through the
+// search: a success body over the client's cap (genesys.WithMaxResponseBytes)
+// fails at once with a *genesys.BodyLimitError, a body that does not decode
+// fails with an error naming the operation and the decoding problem, and an
+// oversized or garbled error body still gives a typed APIError whose text
+// stays short. None of them is retried.
+func TestServerLimits(t *testing.T) {
+	t.Parallel()
+	ops := []fmOp{fmOps[0], fmOps[3]} // query, job results
+	huge := `{"message":"` + strings.Repeat("x", 1<<20) + `","code":"too.big"}`
+	for _, tt := range []struct {
+		name     string
+		maxBody  int64
+		rule     genesystest.Rule
+		checkErr func(t *testing.T, op fmOp, err error)
+	}{
+		{name: "success body over the cap", maxBody: 16 << 10,
+			checkErr: func(t *testing.T, op fmOp, err error) {
+				var be *genesys.BodyLimitError
+				require.ErrorAs(t, err, &be)
+				assert.Equal(t, int64(16<<10), be.Limit)
+				var re *genesys.RequestError
+				require.ErrorAs(t, err, &re)
+				assert.Equal(t, op.targets[0].operation, re.Operation)
+				assert.Equal(t, 1, re.Attempts, "not retried")
+				assert.Contains(t, err.Error(), "WithMaxResponseBytes")
+			}},
+		{name: "body of the wrong shape", rule: genesystest.Rule{Status: 200, Body: `{"conversations":"none","cursor":7}`},
+			checkErr: func(t *testing.T, op fmOp, err error) {
+				var re *genesys.RequestError
+				require.ErrorAs(t, err, &re)
+				assert.Equal(t, op.targets[0].operation, re.Operation)
+				assert.Equal(t, 1, re.Attempts, "not retried")
+				assert.Contains(t, err.Error(), "decode response")
+				assert.Contains(t, err.Error(), op.targets[0].operation)
+			}},
+		{name: "conversation of the wrong shape", rule: genesystest.Rule{Status: 200,
+			Body: `{"conversations":[{"conversationId":"c1","conversationStart":12}],"totalHits":1}`},
+			checkErr: func(t *testing.T, op fmOp, err error) {
+				var re *genesys.RequestError
+				require.ErrorAs(t, err, &re)
+				assert.Contains(t, err.Error(), "decode response")
+				// It names the conversation and the offset, not the member:
+				// see the report of issue 6 (the codec could name the JSON
+				// pointer, /conversations/0/conversationStart).
+				assert.Contains(t, err.Error(), "[0]", "the error names the conversation")
+				assert.Contains(t, err.Error(), "offset", "the error names the position")
+			}},
+		{name: "oversized error body", rule: genesystest.Rule{Status: 400, Body: huge},
+			checkErr: func(t *testing.T, op fmOp, err error) {
+				var ae *genesys.APIError
+				require.ErrorAs(t, err, &ae)
+				assert.Equal(t, 400, ae.StatusCode)
+				assert.Less(t, len(err.Error()), 1200, "the error text stays short")
+				assert.LessOrEqual(t, len(ae.Message), 64<<10, "the error body is read through a limit")
+			}},
+		{name: "error body that is not JSON", rule: genesystest.Rule{Status: 403, Body: "<html>denied</html>",
+			Header: http.Header{"Content-Type": {"text/html"}}},
+			checkErr: func(t *testing.T, op fmOp, err error) {
+				var ae *genesys.APIError
+				require.ErrorAs(t, err, &ae)
+				assert.Equal(t, 403, ae.StatusCode)
+				assert.NotEmpty(t, ae.CorrelationID)
+				assert.Contains(t, err.Error(), ae.CorrelationID)
+				assert.NotContains(t, err.Error(), "<html>", "no body in the error text")
+			}},
+	} {
+		for _, op := range ops {
+			t.Run(tt.name+"/"+op.name, func(t *testing.T) {
+				t.Parallel()
+				srv := fmServer(t, fmRow{})
+				tg := op.targets[0]
+				if tt.rule.Status != 0 {
+					r := tt.rule
+					r.Method, r.Path, r.Times = tg.method, tg.path, -1
+					require.NoError(t, srv.AddRules(r))
+				}
+				clk := &fmClock{now: fmNow}
+				opts := append(srv.ClientOptions(), genesys.WithClock(clk), genesys.WithPacer(nil), genesys.WithRetryPolicy(fmPolicy))
+				if tt.maxBody > 0 {
+					opts = append(opts, genesys.WithMaxResponseBytes(tt.maxBody))
+				}
+				c, err := genesys.New(context.Background(), opts...)
+				require.NoError(t, err)
+				t.Cleanup(c.CloseIdleConnections)
+				s := search.New(c, search.WithClock(&fmInstant{}), search.WithPollInterval(time.Millisecond, time.Millisecond),
+					search.WithJobPageSize(20), search.WithQueryPageSize(25))
+				var got error
+				n := 0
+				for _, err := range s.All(t.Context(), op.query) {
+					if err != nil {
+						got = err
+						break
+					}
+					n++
+				}
+				require.Error(t, got)
+				t.Logf("%v", truncateForLog(got.Error()))
+				assert.Zero(t, n, "nothing delivered")
+				tt.checkErr(t, op, got)
+				assert.Empty(t, clk.waits(), "not retried")
+				srv.Close()
+				all, _ := fmCounts(srv, op.targets)
+				assert.Equal(t, 1, all[0], "one request")
+				st := srv.Stats()
+				assert.Equal(t, st.JobsCreated, st.JobsDeleted, "every job deleted")
+			})
+		}
+	}
+}
+
+func truncateForLog(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
+}

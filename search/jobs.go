@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -58,7 +59,13 @@ type JobError struct {
 	JobID   string
 	State   JobState
 	Message string // errorMessage of a FAILED job, or what went wrong
+	// Err is the response that showed the job gone (a 404
+	// *genesys.APIError with its status and correlation id), if any.
+	Err error
 }
+
+// Unwrap returns Err.
+func (e *JobError) Unwrap() error { return e.Err }
 
 func (e *JobError) Error() string {
 	s := fmt.Sprintf("search: job %s: state %s", e.JobID, e.State)
@@ -92,54 +99,125 @@ type jobStatus struct {
 	ErrorMessage string   `json:"errorMessage,omitzero"`
 }
 
-// createJob starts a job for [a, b). A create whose outcome is unknown (a
-// timeout, a reset or a 5xx after sending; [genesys.ErrAmbiguous]) is
-// repeated up to twice: a job orphaned that way expires on the server.
+// createJob starts a job for the interval.
+//
+// A create whose outcome is unknown (a timeout, a reset or a 5xx after
+// sending; [genesys.ErrAmbiguous]) is repeated up to twice: a job orphaned
+// that way expires on the server. A create still refused by the org's
+// concurrent-job cap (429 analytics.jobs.concurrency.exceeded) after the
+// client's own retries waits for a slot (Retry-After, or the poll
+// interval), up to [WithJobTimeout]; other 429s are returned.
 //
 // The request runs on context.WithoutCancel(ctx) (bounded by
-// createTimeout): cancelling ctx while the request is in flight would leave
-// a job on the server that nobody knows the id of. A job created after ctx
-// ended is deleted at once.
+// createTimeout), so that cancelling ctx does not leave a job on the server
+// whose id nobody learns: when ctx ends first, the create gets createGrace
+// to finish (and the job is deleted at once), then it is abandoned and the
+// context's error returned.
 func (s *Searcher) createJob(ctx context.Context, st stats, p *prepared, interval string) (string, error) {
 	body := requestBody(p, interval, nil)
+	clk := s.cfg.clock
+	deadline := clk.Now().Add(s.cfg.jobTimeout)
+	wait := s.cfg.pollMin
 	var lastErr error
-	for attempt := range 3 {
+	for ambiguous := 0; ambiguous < 3; {
 		if err := ctx.Err(); err != nil {
 			return "", fmt.Errorf("search: create details job: %w", err)
 		}
-		var out jobCreated
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createTimeout)
-		_, err := s.do(cctx, st, genesys.Request{
-			Method: http.MethodPost, Path: jobsPath, Body: body,
-			NoRetryAmbiguous: true, Operation: "create details job",
-		}, &out)
-		cancel()
+		id, err := s.createOnce(ctx, st, body)
 		if err == nil {
-			if out.JobID == "" {
-				return "", errors.New("search: create details job: response has no jobId")
-			}
-			if cerr := ctx.Err(); cerr != nil {
-				s.deleteJob(ctx, st, out.JobID)
-				return "", fmt.Errorf("search: create details job: %w", cerr)
-			}
-			s.cfg.logger.DebugContext(ctx, "job created", slog.String("job_id", out.JobID),
-				slog.String("interval", interval))
-			return out.JobID, nil
+			s.cfg.logger.DebugContext(ctx, "job created", slog.String("job_id", id), slog.String("interval", interval))
+			return id, nil
 		}
 		lastErr = err
-		if !errors.Is(err, genesys.ErrAmbiguous) || ctx.Err() != nil {
-			break
+		switch {
+		case ctx.Err() != nil:
+			if errors.Is(err, ctx.Err()) {
+				return "", fmt.Errorf("search: %w", err)
+			}
+			return "", fmt.Errorf("search: create details job: %w (%w)", context.Cause(ctx), err)
+		case errors.Is(err, genesys.ErrAmbiguous):
+			ambiguous++
+			s.cfg.logger.WarnContext(ctx, "job create outcome unknown; creating again",
+				slog.Int("attempt", ambiguous), slog.String("error", err.Error()))
+		case jobCapReached(err) && clk.Now().Before(deadline):
+			d := wait
+			var ae *genesys.APIError
+			if errors.As(err, &ae) && ae.RetryAfter > 0 && ae.RetryAfter <= s.cfg.pollMax {
+				d = ae.RetryAfter
+			}
+			wait = min(wait+wait/2, s.cfg.pollMax)
+			s.cfg.logger.InfoContext(ctx, "job create refused (429); waiting for a slot", slog.Duration("wait", d))
+			if err := clk.Sleep(ctx, d); err != nil {
+				return "", fmt.Errorf("search: create details job: waiting for a slot: %w", err)
+			}
+		default:
+			return "", fmt.Errorf("search: %w", err)
 		}
-		s.cfg.logger.WarnContext(ctx, "job create outcome unknown; creating again",
-			slog.Int("attempt", attempt+1), slog.String("error", err.Error()))
 	}
 	return "", fmt.Errorf("search: %w", lastErr)
 }
 
+// jobCapCode is the error code of a job create refused by the org's
+// concurrent-job cap.
+const jobCapCode = "analytics.jobs.concurrency.exceeded"
+
+// jobCapReached reports whether err is a 429 refusing a job create for the
+// concurrent-job cap (other 429s are the client's to retry).
+func jobCapReached(err error) bool {
+	var ae *genesys.APIError
+	return errors.As(err, &ae) && ae.StatusCode == http.StatusTooManyRequests && ae.Code == jobCapCode
+}
+
+// createOnce sends one job create (with the client's retries) on a
+// detached context; see createJob.
+func (s *Searcher) createOnce(ctx context.Context, st stats, body []byte) (string, error) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createTimeout)
+	defer cancel()
+	type result struct {
+		id  string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var out jobCreated
+		_, err := s.do(cctx, st, genesys.Request{
+			Method: http.MethodPost, Path: jobsPath, Body: json.RawMessage(body),
+			NoRetryAmbiguous: true, Operation: "create details job",
+		}, &out)
+		if err == nil && out.JobID == "" {
+			err = errors.New("search: create details job: response has no jobId")
+		}
+		done <- result{out.JobID, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		grace := time.NewTimer(createGrace)
+		select {
+		case r = <-done:
+		case <-grace.C:
+			cancel()
+			r = <-done
+		}
+		grace.Stop()
+	}
+	if r.err == nil && ctx.Err() != nil {
+		s.deleteJob(ctx, st, r.id)
+		return "", context.Cause(ctx)
+	}
+	return r.id, r.err
+}
+
 // errJobGone marks a job that no longer exists or EXPIRED: recreate it.
-type errJobGone struct{ id string }
+type errJobGone struct {
+	id  string
+	err error // the 404, or nil for a status EXPIRED
+}
 
 func (e *errJobGone) Error() string { return "search: job " + e.id + " is gone" }
+
+func (e *errJobGone) Unwrap() error { return e.err }
 
 // waitJob polls the job until FULFILLED. A job that is gone (404 or
 // EXPIRED) gives *errJobGone; FAILED and CANCELLED give *JobError.
@@ -154,7 +232,7 @@ func (s *Searcher) waitJob(ctx context.Context, st stats, id string) error {
 		}, &js)
 		if err != nil {
 			if errors.Is(err, genesys.ErrNotFound) {
-				return &errJobGone{id}
+				return &errJobGone{id: id, err: err}
 			}
 			return fmt.Errorf("search: job %s: %w", id, err)
 		}
@@ -162,7 +240,7 @@ func (s *Searcher) waitJob(ctx context.Context, st stats, id string) error {
 		case JobFulfilled:
 			return nil
 		case JobExpired:
-			return &errJobGone{id}
+			return &errJobGone{id: id}
 		case JobFailed, JobCancelled:
 			return &JobError{JobID: id, State: js.State, Message: js.ErrorMessage}
 		}
@@ -208,7 +286,7 @@ func (s *Searcher) jobResults(ctx context.Context, st stats, id, cursor string, 
 	}, out)
 	if err != nil {
 		if errors.Is(err, genesys.ErrNotFound) {
-			return nil, &errJobGone{id}
+			return nil, &errJobGone{id: id, err: err}
 		}
 		return nil, fmt.Errorf("search: job %s results: %w", id, err)
 	}

@@ -231,7 +231,7 @@ func (r *reader) jobLoop(ctx context.Context, readyOnly bool) ([]genesys.Convers
 		var jerr *JobError
 		switch {
 		case errors.As(err, &gone):
-			jerr = &JobError{JobID: gone.id, State: JobExpired, Message: "expired or deleted mid-cursor"}
+			jerr = &JobError{JobID: gone.id, State: JobExpired, Message: "expired or deleted mid-cursor", Err: gone.err}
 		case errors.As(err, &jerr) && jerr.State == JobFailed:
 			// A failed job may succeed when asked again.
 		case errors.As(err, &jerr) && jerr.State == JobCancelled && r.inherited:

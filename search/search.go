@@ -36,6 +36,9 @@ const (
 	// createTimeout bounds a job create, which is not cancelled with the
 	// caller's context (see createJob).
 	createTimeout = 2 * time.Minute
+	// createGrace is how long a job create in flight may still finish
+	// after the caller's context ended (so the job can be deleted).
+	createGrace = 500 * time.Millisecond
 )
 
 // Searcher runs detail queries, async jobs, lookups and exports on one

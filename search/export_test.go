@@ -224,3 +224,16 @@ func TestExportProgressAndFaults(t *testing.T) {
 	assert.Equal(t, sum.Conversations, last.Conversations)
 	assert.Equal(t, strconv.Itoa(len(truth(t, clean, q))), strconv.FormatInt(sum.Conversations, 10))
 }
+
+func TestExportWaitsForJobSlots(t *testing.T) {
+	t.Parallel()
+	srv := newFake(t, genesystest.WithLimits(genesystest.Limits{MaxConcurrentJobs: 1, JobPolls: 3}))
+	q := exportQuery(search.ModeJobs)
+	sink := &search.DiscardSink{}
+	sum, err := newSearcher(t, srv, search.WithChunk(4*time.Hour)).Export(t.Context(), q, sink, search.WithConcurrency(4))
+	require.NoError(t, err)
+	assert.Equal(t, int64(len(truth(t, srv, q))), sum.Conversations)
+	st := srv.Stats()
+	assert.Positive(t, st.JobsRejected, "the cap was hit")
+	assert.Equal(t, st.JobsCreated, st.JobsDeleted)
+}

@@ -242,6 +242,19 @@ func TestJobErrors(t *testing.T) {
 		got := collect(t, s, q)
 		assert.Equal(t, truth(t, srv, q), got, "a recreated job starts at the mark, so each job makes progress")
 	})
+	t.Run("gone for good", func(t *testing.T) {
+		t.Parallel()
+		srv := newFake(t, genesystest.WithRules(genesystest.Rule{Method: http.MethodGet,
+			Path: "/api/v2/analytics/conversations/details/jobs/*/results", Status: 404, Times: -1}))
+		s := newSearcher(t, srv)
+		errs := range2(s.All(t.Context(), q))
+		require.Len(t, errs, 1)
+		assert.ErrorIs(t, errs[0], search.ErrJobExpired)
+		var ae *genesys.APIError
+		require.ErrorAs(t, errs[0], &ae, "the 404 stays in the chain")
+		assert.Equal(t, 404, ae.StatusCode)
+		assert.NotEmpty(t, ae.CorrelationID)
+	})
 	t.Run("api error", func(t *testing.T) {
 		t.Parallel()
 		srv := newFake(t, genesystest.WithRules(genesystest.Rule{Path: "/api/v2/analytics/conversations/details/jobs/*", Status: 403, Times: -1}))

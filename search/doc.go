@@ -53,7 +53,9 @@
 //
 // A job is created (never retried blindly by the client: a create whose
 // outcome is unknown is repeated at most twice, the orphan expiring on the
-// server; a create is never abandoned half-way by a cancelled context),
+// server; a create refused by the org's concurrent-job cap waits for a
+// slot; a create in flight when the context ends gets a short grace so the
+// job it made can be deleted),
 // polled with a growing wait ([WithPollInterval]; Retry-After honoured;
 // [WithJobTimeout]), read by cursor ([WithJobPageSize], default 1000) and
 // deleted when its chunk is done and whenever the caller stops early (the

@@ -72,6 +72,9 @@ func (e *JobError) Error() string {
 	if e.Message != "" {
 		s += ": " + e.Message
 	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
 	return s
 }
 

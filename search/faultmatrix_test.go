@@ -147,6 +147,9 @@ type fmRow struct {
 	ambiguous bool
 	// attemptTimeout overrides the client's attempt timeout.
 	attemptTimeout time.Duration
+	// paced keeps the client's default pacer (the matrix turns pacing
+	// off elsewhere, so that the waits are the retries' only).
+	paced bool
 	// midRun runs once, after the first conversation (All) or batch
 	// (Export) was delivered.
 	midRun func(t *testing.T, srv *genesystest.Server)
@@ -158,8 +161,9 @@ type fmRow struct {
 	// waits are the client's waits between attempts, in order, for the
 	// single-target ops (nil: not checked); backoffs, when positive, is
 	// the number of waits that must be exponential backoffs instead.
-	waits    []time.Duration
-	backoffs int
+	waits      []time.Duration
+	backoffs   int
+	waitsCheck func(t *testing.T, waits []time.Duration)
 	// Give-up expectations.
 	// searchErr: the give-up is the search's own typed error (a
 	// *search.JobError, ErrRepeatedCursor), not a request's.
@@ -210,6 +214,18 @@ func fmRows() []fmRow {
 		{name: "429 Retry-After over the cap", rule: genesystest.Rule{Status: 429, Header: ra("3600"), Times: -1},
 			outcome: fmGiveUp, is: genesys.ErrRateLimited, status: 429, attempts: 1, retryAfter: time.Hour,
 			waits: []time.Duration{}},
+		{name: "429 Retry-After 1, paced", rule: genesystest.Rule{Status: 429, Header: ra("1"), Times: 2}, paced: true,
+			waitsCheck: func(t *testing.T, waits []time.Duration) {
+				// The retries wait the Retry-After, and the pacer (on the
+				// same clock) adds no pause of its own before them; after
+				// them it paces the next requests at a reduced rate.
+				t.Logf("paced waits: %v", waits)
+				require.GreaterOrEqual(t, len(waits), 2)
+				i := slices.Index(waits, time.Second)
+				require.GreaterOrEqual(t, i, 0, "the Retry-After is waited")
+				require.Less(t, i+1, len(waits))
+				assert.Equal(t, time.Second, waits[i+1], "each Retry-After is waited once")
+			}},
 		{name: "429 Retry-After HTTP-date", rule: genesystest.Rule{Status: 429, Header: ra(fmRetryAfterDate), Times: 1},
 			waits: []time.Duration{2 * time.Second}},
 		{name: "429 Retry-After garbage", rule: genesystest.Rule{Status: 429, Header: ra("soon"), Times: 2},
@@ -430,8 +446,11 @@ func fmRun(t *testing.T, ctx context.Context, srv *genesystest.Server, op fmOp, 
 			}
 		}}
 	}
-	opts := append(srv.ClientOptions(), genesys.WithClock(clk), genesys.WithPacer(nil),
+	opts := append(srv.ClientOptions(), genesys.WithClock(clk),
 		genesys.WithRetryPolicy(fmPolicy), genesys.WithHTTPClient(&http.Client{Transport: rt}))
+	if !row.paced {
+		opts = append(opts, genesys.WithPacer(nil))
+	}
 	if row.attemptTimeout > 0 {
 		opts = append(opts, genesys.WithAttemptTimeout(row.attemptTimeout))
 	}
@@ -631,6 +650,9 @@ func fmCell(t *testing.T, row fmRow, op fmOp, want []string, baseline []int) {
 	if singleTarget && !(op.create && row.ambiguous) {
 		if row.waits != nil {
 			assert.Equal(t, row.waits, res.waits, "waits between attempts")
+		}
+		if row.waitsCheck != nil {
+			row.waitsCheck(t, res.waits)
 		}
 		if row.backoffs > 0 {
 			require.Len(t, res.waits, row.backoffs, "waits between attempts")

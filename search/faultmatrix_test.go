@@ -266,10 +266,6 @@ func fmRows() []fmRow {
 				var ae *genesys.APIError
 				require.ErrorAs(t, err, &ae)
 				assert.Equal(t, 1, ae.Attempts)
-			},
-			skip: map[string]string{
-				"job status":  fmBug404,
-				"job results": fmBug404,
 			}},
 		// Connections.
 		{name: "reset before headers", rule: genesystest.Rule{Action: genesystest.ResetBeforeHeaders, Times: 2},
@@ -286,10 +282,7 @@ func fmRows() []fmRow {
 			outcome: fmRecoverAny},
 		{name: "hung connection, context cancelled", rule: genesystest.Rule{Action: genesystest.DelayHeaders,
 			Delay: time.Minute, Times: -1}, cancelOnTarget: true,
-			outcome: fmGiveUp, is: context.Canceled, waits: []time.Duration{}, skip: map[string]string{
-				"job create": "BUG: a cancelled job create hangs until the attempt timeout (it runs on WithoutCancel) " +
-					"and its error does not match context.Canceled",
-			}},
+			outcome: fmGiveUp, is: context.Canceled, waits: []time.Duration{}},
 		// Tokens.
 		{name: "token expiry mid-run", midRun: func(_ *testing.T, srv *genesystest.Server) { srv.ExpireTokens() },
 			ops: []string{"query", "job results", "export"}, outcome: fmRecoverAny},
@@ -336,16 +329,9 @@ func fmRows() []fmRow {
 		{name: "page repeats rows of the previous page", faults: genesystest.Faults{RepeatRowsAtPage: 2, RepeatRows: 7},
 			ops: []string{"job results", "export"}, outcome: fmRecoverAny},
 		{name: "concurrent-job cap", limits: genesystest.Limits{MaxConcurrentJobs: 1, JobPolls: 3},
-			ops: []string{"export"}, outcome: fmRecoverAny, skip: map[string]string{
-				"export": "BUG: a job create refused by the concurrent-job cap (429 analytics.jobs.concurrency.exceeded) " +
-					"gives up after the client's retries instead of waiting for a slot",
-			}},
+			ops: []string{"export"}, outcome: fmRecoverAny},
 	}
 }
-
-// fmBug404 is the known bug of the persistent 404 on a job.
-const fmBug404 = "BUG: the JobError of a job recreated after 404s does not name the 404's operation, status " +
-	"and correlation id (in its chain and its text)"
 
 // fmJobTargets are the targets of a fault on a job: for an export, its
 // results only (a 404 on the query is not a job's).

@@ -173,6 +173,8 @@ type fmRow struct {
 	attempts   int   // attempts of the failing call (0: not checked)
 	retryAfter time.Duration
 	check      func(t *testing.T, err error) // more checks
+	// stats checks the server's counters after the run.
+	stats func(t *testing.T, st genesystest.Stats)
 	// skip maps an op to the reason the cell is left out (a known bug).
 	skip map[string]string
 }
@@ -285,11 +287,20 @@ func fmRows() []fmRow {
 			outcome: fmGiveUp, is: context.Canceled, waits: []time.Duration{}},
 		// Tokens.
 		{name: "token expiry mid-run", midRun: func(_ *testing.T, srv *genesystest.Server) { srv.ExpireTokens() },
-			ops: []string{"query", "job results", "export"}, outcome: fmRecoverAny},
+			ops: []string{"query", "job results", "export"}, outcome: fmRecoverAny,
+			stats: func(t *testing.T, st genesystest.Stats) {
+				assert.Positive(t, st.Unauthorized, "the expired token was refused")
+				assert.GreaterOrEqual(t, st.TokensIssued, 2, "and replaced")
+			}},
 		{name: "token endpoint fails a few times mid-run", midRun: func(t *testing.T, srv *genesystest.Server) {
 			srv.ExpireTokens()
 			require.NoError(t, srv.AddRules(genesystest.Rule{Method: http.MethodPost, Path: fmTokenPath, Status: 503, Times: 2}))
-		}, ops: []string{"query", "job results", "export"}, outcome: fmRecoverAny},
+		}, ops: []string{"query", "job results", "export"}, outcome: fmRecoverAny,
+			stats: func(t *testing.T, st genesystest.Stats) {
+				assert.Positive(t, st.Unauthorized, "the expired token was refused")
+				assert.Equal(t, 2, st.ByStatus[503], "the token endpoint failed twice")
+				assert.GreaterOrEqual(t, st.TokensIssued, 2, "then issued a token")
+			}},
 		{name: "token refused", extra: []genesystest.Rule{{Method: http.MethodPost, Path: fmTokenPath, Status: 401, Times: -1,
 			Body: `{"error":"invalid_client","error_description":"client not found"}`}},
 			ops: []string{"query", "export"}, outcome: fmGiveUp, is: genesys.ErrUnauthorized, attempts: 1,
@@ -309,7 +320,10 @@ func fmRows() []fmRow {
 				}
 				return []fmTarget{tg}
 			},
-			ops: []string{"job status", "export"}, outcome: fmRecoverAny},
+			ops: []string{"job status", "export"}, outcome: fmRecoverAny,
+			stats: func(t *testing.T, st genesystest.Stats) {
+				assert.Equal(t, 4, st.JobsCreated, "the failed job was created again (3 chunks)")
+			}},
 		{name: "job always FAILED", faults: genesystest.Faults{JobFailRate: 1}, ops: []string{"job status", "export"},
 			outcome: fmGiveUp, is: search.ErrJobFailed, searchErr: true, check: func(t *testing.T, err error) {
 				var je *search.JobError
@@ -318,8 +332,11 @@ func fmRows() []fmRow {
 				assert.NotEmpty(t, je.JobID)
 				assert.Contains(t, je.Message, "Query could not be completed")
 			}},
-		{name: "job EXPIRED mid-cursor", faults: genesystest.Faults{JobExpireAfterPages: 2},
-			ops: []string{"job results", "export"}, outcome: fmRecoverAny},
+		{name: "job EXPIRED mid-cursor", faults: genesystest.Faults{JobExpireAfterPages: 1},
+			ops: []string{"job results", "export"}, outcome: fmRecoverAny,
+			stats: func(t *testing.T, st genesystest.Stats) {
+				assert.Greater(t, st.JobsCreated, 3, "jobs were recreated after expiring (3 chunks)")
+			}},
 		{name: "repeated cursor on the first page", faults: genesystest.Faults{RepeatCursorAtPage: 1},
 			ops: []string{"job results", "export"}, outcome: fmRecoverAny},
 		{name: "repeated cursor mid-results", faults: genesystest.Faults{RepeatCursorAtPage: 2},
@@ -329,7 +346,10 @@ func fmRows() []fmRow {
 		{name: "page repeats rows of the previous page", faults: genesystest.Faults{RepeatRowsAtPage: 2, RepeatRows: 7},
 			ops: []string{"job results", "export"}, outcome: fmRecoverAny},
 		{name: "concurrent-job cap", limits: genesystest.Limits{MaxConcurrentJobs: 1, JobPolls: 3},
-			ops: []string{"export"}, outcome: fmRecoverAny},
+			ops: []string{"export"}, outcome: fmRecoverAny,
+			stats: func(t *testing.T, st genesystest.Stats) {
+				assert.Positive(t, st.JobsRejected, "the cap refused creates")
+			}},
 	}
 }
 
@@ -655,6 +675,9 @@ func fmCell(t *testing.T, row fmRow, op fmOp, want []string, baseline []int) {
 	// create made before its response was lost (the client never learnt
 	// their ids: they expire on the server).
 	st := srv.Stats()
+	if row.stats != nil {
+		row.stats(t, st)
+	}
 	orphans := 0
 	if op.create && row.served() {
 		orphans = fired[0]

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -40,7 +41,7 @@ type job struct {
 	overlap   bool // RepeatRowsAtPage done
 
 	listOnce sync.Once
-	list     *matchList
+	list     atomic.Pointer[matchList] // nil before the first results request and after DELETE
 }
 
 // stateLocked returns the job's state at now, with s.mu held; terminal
@@ -198,6 +199,9 @@ func (s *Server) handleJobDelete(rc *reqCtx, params []string, resp *response) {
 		if j.completed.IsZero() {
 			j.completed = rc.now
 		}
+		// Its results are gone: free the match list, so a long export that
+		// deletes each job when done holds no per-conversation state here.
+		j.list.Store(nil)
 	}
 	s.mu.Unlock()
 	if !ok {
@@ -248,9 +252,9 @@ func (s *Server) jobMatches(j *job) *matchList {
 				ml.hi = ml.lo + int64(q.limit)
 			}
 		}
-		j.list = ml
+		j.list.Store(ml)
 	})
-	return j.list
+	return j.list.Load()
 }
 
 // Cursors are base64url of 16 bytes: the job's nonce and the row offset.
@@ -323,6 +327,11 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 		}
 	}
 	ml := s.jobMatches(j)
+	if ml == nil { // deleted while this request was on its way
+		resp.fail(apiError{status: http.StatusNotFound,
+			message: "The results of conversation details job " + strconv.Quote(id) + " are gone: the job is " + stateCancelled}, rc.cid)
+		return
+	}
 	total := ml.len()
 	if off > total {
 		resp.fail(*badRequest("Invalid value for cursor: it does not belong to job " + strconv.Quote(id)), rc.cid)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/interactiondata/gcdata/filter"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -29,6 +30,14 @@ import (
 type Checkpoint struct {
 	// QueryHash identifies the query (interval, filter hash, order, mode).
 	QueryHash string
+	// Start, End, Filter (the canonical expression, "" for none), Order and
+	// Mode describe the query, so a program can resume an export whose
+	// parameters it no longer knows (for example a default "last 24 hours"
+	// interval that has moved on since the crash); see [Checkpoint.Query].
+	Start, End time.Time
+	Filter     string
+	Order      Order
+	Mode       Mode
 	// ChunksTotal and ChunksDone count the chunks of the plan.
 	ChunksTotal, ChunksDone int
 	// SinkPosition is what the sink returned for the last batch it made
@@ -48,6 +57,11 @@ type Checkpoint struct {
 type checkpointJSON struct {
 	Version       int       `json:"version"`
 	Query         string    `json:"query"`
+	Start         time.Time `json:"start,omitzero"`
+	End           time.Time `json:"end,omitzero"`
+	Filter        string    `json:"filter,omitzero"`
+	Order         Order     `json:"order,omitzero"`
+	Mode          Mode      `json:"mode,omitzero"`
 	Plan          planSpec  `json:"plan"`
 	Chunks        int       `json:"chunks"`
 	Done          int       `json:"done"`
@@ -62,7 +76,8 @@ type checkpointJSON struct {
 // MarshalJSON writes the versioned JSON form.
 func (c Checkpoint) MarshalJSON() ([]byte, error) {
 	return json.Marshal(checkpointJSON{
-		Version: tokenVersion, Query: c.QueryHash, Plan: c.spec, Chunks: c.ChunksTotal, Done: c.ChunksDone,
+		Version: tokenVersion, Query: c.QueryHash, Start: c.Start, End: c.End, Filter: c.Filter,
+		Order: c.Order, Mode: c.Mode, Plan: c.spec, Chunks: c.ChunksTotal, Done: c.ChunksDone,
 		Position: c.pos, Sink: c.SinkPosition, Batches: c.Batches, Conversations: c.Conversations,
 		Completed: c.Completed, Updated: c.Updated,
 	})
@@ -84,11 +99,31 @@ func (c *Checkpoint) UnmarshalJSON(b []byte) error {
 		return errors.New("search: checkpoint: inconsistent counts")
 	}
 	*c = Checkpoint{
-		QueryHash: j.Query, ChunksTotal: j.Chunks, ChunksDone: j.Done, SinkPosition: j.Sink,
+		QueryHash: j.Query, Start: j.Start, End: j.End, Filter: j.Filter, Order: j.Order, Mode: j.Mode,
+		ChunksTotal: j.Chunks, ChunksDone: j.Done, SinkPosition: j.Sink,
 		Batches: j.Batches, Conversations: j.Conversations, Completed: j.Completed, Updated: j.Updated,
 		spec: j.Plan, pos: j.Position,
 	}
 	return nil
+}
+
+// Query rebuilds the query the checkpoint belongs to from Start, End,
+// Filter, Order and Mode. It fails for a checkpoint that does not record
+// them (or whose filter no longer parses); the rebuilt query hashes to
+// QueryHash, which Export checks again.
+func (c Checkpoint) Query() (Query, error) {
+	if c.Start.IsZero() || c.End.IsZero() {
+		return Query{}, errors.New("search: checkpoint: it records no interval")
+	}
+	q := Query{Start: c.Start, End: c.End, Order: c.Order, Mode: c.Mode}
+	if c.Filter != "" {
+		n, err := filter.Parse(c.Filter)
+		if err != nil {
+			return Query{}, fmt.Errorf("search: checkpoint: filter: %w", err)
+		}
+		q.Filter = n
+	}
+	return q, nil
 }
 
 // CheckpointStore keeps the checkpoint of one export. Export calls it from

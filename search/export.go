@@ -285,7 +285,11 @@ func (s *Searcher) Export(ctx context.Context, q Query, sink Sink, opts ...Expor
 		if err != nil {
 			return e.summary(), err
 		}
-		cp = Checkpoint{QueryHash: p.hash, spec: spec}
+		cp = Checkpoint{QueryHash: p.hash, Start: p.q.Start.UTC(), End: p.q.End.UTC(),
+			Order: p.q.Order, Mode: p.q.Mode, spec: spec}
+		if p.q.Filter != nil {
+			cp.Filter = p.q.Filter.String()
+		}
 	}
 	e.chunks = plan(p, cp.spec)
 	if found && cp.ChunksTotal != len(e.chunks) {

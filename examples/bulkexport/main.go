@@ -15,6 +15,8 @@
 //	-checkpoint FILE     checkpoint file; default <out>.checkpoint
 //	-mode MODE           auto (jobs before the data availability watermark, query after), jobs or query; default auto
 //	-concurrency N       chunks fetched at once; default 4
+//	-webhook URL         send signed notifications to URL (see below); default: none
+//	-webhook-timeout D   how long to wait at the end for their delivery; default 30s
 //
 // Credentials come from GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET and
 // GENESYS_REGION or GENESYS_BASE_URL. Without GENESYS_CLIENT_ID it runs on
@@ -28,6 +30,19 @@
 // export again, delete the checkpoint. Without a checkpoint, -out is
 // overwritten; with one, -out is cut back to what the checkpoint committed
 // and continued.
+//
+// With -webhook URL it sends Standard Webhooks notifications (package
+// webhook), signed with the secret(s) in GENESYS_WEBHOOK_SECRET (whsec_...,
+// several separated by commas or spaces while rotating): one
+// export.batch.completed per batch once the batch is fsynced to -out and
+// its checkpoint saved, then export.completed, or export.failed with the
+// last durable checkpoint. Notifications are queued in <out>.webhook-outbox/
+// first, so they survive a crash; at the end the program waits up to
+// -webhook-timeout for delivery and leaves what is undelivered there for the
+// next run (the export's exit status does not change). Webhook ids derive
+// from the query, so receivers deduplicate a batch notified again. An
+// http:// URL is accepted only for a loopback host, e.g. the receiver of
+// examples/webhookreceiver on the same machine.
 package main
 
 import (
@@ -65,6 +80,8 @@ type options struct {
 	concurrency int
 	fakeSeed    int64
 	fakeSize    int
+	webhook     string        // notification endpoint, "" for none
+	webhookWait time.Duration // how long Close waits for deliveries
 }
 
 // run is the program; it returns the exit status.
@@ -73,6 +90,11 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
+	if err != nil {
+		fmt.Fprintln(stderr, "bulkexport:", err)
+		return 2
+	}
+	notify, err := newNotifier(opts.webhook, opts.out, opts.webhookWait, env, stderr) // nil without -webhook
 	if err != nil {
 		fmt.Fprintln(stderr, "bulkexport:", err)
 		return 2
@@ -99,6 +121,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 	}
 	client, err := genesys.New(ctx, clientOpts...)
 	if err != nil {
+		notify.finish(ctx, search.Summary{}, err, nil)
 		fmt.Fprintln(stderr, "bulkexport:", oneLine(err))
 		return 2
 	}
@@ -110,13 +133,16 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 		fmt.Fprintf(stderr, "\r%d conversations, chunks %d/%d, %d requests, %d retries, %d 429s, %.0f/s   ",
 			p.Conversations, p.ChunksDone, p.ChunksTotal, p.Requests, p.Retries, p.RateLimited, p.Rate)
 	}
+	store := search.NewFileCheckpointStore(opts.checkpoint)
 	sum, err := search.New(client, searchOpts...).Export(ctx, q, sink,
-		search.WithCheckpointStore(search.NewFileCheckpointStore(opts.checkpoint)),
+		search.WithCheckpointStore(store),
 		search.WithConcurrency(opts.concurrency),
-		search.WithProgress(progress))
+		search.WithProgress(progress),
+		search.WithBatchHook(notify.batch)) // runs once a batch is fsynced and checkpointed
 	if sum.Requests > 0 {
 		fmt.Fprintln(stderr) // end the progress line
 	}
+	notify.finish(ctx, sum, err, store) // export.completed or export.failed; waits for delivery
 	switch {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(stderr, "bulkexport: interrupted after %d conversations; run the same command again to resume\n", sum.Conversations)
@@ -150,13 +176,16 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	conc := fs.Int("concurrency", search.DefaultConcurrency, "`N` chunks fetched at once (1..64)")
 	seed := fs.Int64("fake-seed", 1, "seed of the embedded fake organisation (without GENESYS_CLIENT_ID)")
 	size := fs.Int("fake-conversations", genesystest.DefaultConversations, "conversations of the embedded fake organisation (14 days)")
+	hook := fs.String("webhook", "", "`URL` to send signed export notifications to; secret(s) in "+webhookSecretEnv+" (default: none)")
+	hookWait := fs.Duration("webhook-timeout", 30*time.Second, "how long to wait at the end for webhook deliveries")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
 	}
 	if fs.NArg() > 0 {
 		return options{}, fmt.Errorf("unexpected argument %q (all inputs are flags)", fs.Arg(0))
 	}
-	o := options{out: *out, checkpoint: *cp, mode: search.Mode(*mode), concurrency: *conc, fakeSeed: *seed, fakeSize: *size}
+	o := options{out: *out, checkpoint: *cp, mode: search.Mode(*mode), concurrency: *conc, fakeSeed: *seed, fakeSize: *size,
+		webhook: *hook, webhookWait: *hookWait}
 	var err error
 	if *interval == "" {
 		o.end = now.UTC().Truncate(time.Minute)
@@ -184,6 +213,9 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 	}
 	if o.concurrency < 1 || o.concurrency > 64 {
 		return options{}, fmt.Errorf("-concurrency: %d is not in 1..64", o.concurrency)
+	}
+	if o.webhookWait <= 0 {
+		return options{}, fmt.Errorf("-webhook-timeout: %s is not positive", o.webhookWait)
 	}
 	if o.fakeSize < 0 {
 		return options{}, fmt.Errorf("-fake-conversations: %d is negative", o.fakeSize)

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -247,4 +248,57 @@ func TestWebhookFailsBeforeAnyRequest(t *testing.T) {
 		assert.Zero(t, apiRequests.Load(), "no API request")
 		assert.Zero(t, rcv.requests.Load(), "no webhook request")
 	})
+}
+
+// cancelOnProgress cancels the export at its first progress line (after
+// the first durable batch), like a Ctrl-C.
+type cancelOnProgress struct {
+	bytes.Buffer
+	cancel func()
+}
+
+func (w *cancelOnProgress) Write(p []byte) (int, error) {
+	if bytes.HasPrefix(p, []byte("\r")) {
+		w.cancel()
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestWebhookInterruptedAndResumed: an interrupted export sends
+// export.failed with its last durable checkpoint; the resumed run keeps the
+// export id and continues the batch numbers.
+func TestWebhookInterruptedAndResumed(t *testing.T) {
+	t.Parallel()
+	secret, err := webhook.GenerateSecret()
+	require.NoError(t, err)
+	env := envOf(map[string]string{webhookSecretEnv: secret})
+	dir := t.TempDir()
+	rcv := newReceiver(t, secret)
+	args := exportArgs(dir, "-webhook", rcv.url, "-concurrency", "1")
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	stderr := &cancelOnProgress{cancel: cancel}
+	require.Equal(t, 1, run(ctx, args, stderr, env), stderr.String())
+	assert.Contains(t, stderr.String(), "interrupted")
+	first := rcv.received()
+	require.NotEmpty(t, first)
+	failed := first[len(first)-1]
+	require.Equal(t, webhook.TypeExportFailed, failed.Type())
+	f := failed.Data.(webhook.ExportFailed)
+	assert.Equal(t, int64(len(first)-1), f.Batches, "one notification per durable batch before the failure")
+	assert.Positive(t, f.Conversations)
+	assert.Contains(t, f.Checkpoint, `"batches":`+strconv.FormatInt(f.Batches, 10)+",", "the last durable checkpoint")
+	assert.Contains(t, f.Error, "context canceled")
+
+	var out bytes.Buffer
+	require.Equal(t, 0, run(t.Context(), args, &out, env), out.String())
+	var rest []webhook.Event
+	for _, ev := range rcv.received() {
+		if ev.Type() != webhook.TypeExportFailed {
+			rest = append(rest, ev)
+		}
+	}
+	checkNotifications(t, rest, filepath.Join(dir, "out.jsonl"))
+	assert.Equal(t, f.ExportID, rest[0].Data.(webhook.BatchCompleted).ExportID, "resume keeps the export id")
 }

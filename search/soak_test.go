@@ -53,9 +53,13 @@ func TestSoak(t *testing.T) {
 	srv := genesystest.NewServer(
 		genesystest.WithSeed(23),
 		genesystest.WithConversations(size),
-		// Jobs are forgotten a few minutes after they expire, so the
-		// in-process fake's memory stays bounded too.
-		genesystest.WithLimits(genesystest.Limits{JobRetention: 5 * time.Minute}),
+		// The fake forgets a job one retention after it expired; a short
+		// retention keeps the in-process fake's memory flat after two
+		// minutes, so the samples show the client's (an export takes a few
+		// seconds; a job that expires anyway is recreated).
+		genesystest.WithLimits(genesystest.Limits{JobRetention: time.Minute}),
+		// The request log would grow to its default 10000 records.
+		genesystest.WithRequestLogSize(64),
 		genesystest.WithFaults(genesystest.Faults{
 			RateLimit:             100,
 			ServerErrorRate:       0.01,

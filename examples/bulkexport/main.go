@@ -121,7 +121,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 	}
 	client, err := genesys.New(ctx, clientOpts...)
 	if err != nil {
-		notify.finish(ctx, search.Summary{}, err, nil)
+		notify.finish(ctx, search.Summary{}, err, nil) // no export to report: only stops the sender
 		fmt.Fprintln(stderr, "bulkexport:", oneLine(err))
 		return 2
 	}

@@ -30,6 +30,10 @@ import (
 type Checkpoint struct {
 	// QueryHash identifies the query (interval, filter hash, order, mode).
 	QueryHash string
+	// ExportID names the export; it is made when the checkpoint is created
+	// and stays the same across resumed runs (a new export of the same
+	// query gets a new one).
+	ExportID string
 	// Start, End, Filter (the canonical expression, "" for none), Order and
 	// Mode describe the query, so a program can resume an export whose
 	// parameters it no longer knows (for example a default "last 24 hours"
@@ -52,31 +56,34 @@ type Checkpoint struct {
 
 	spec planSpec
 	pos  chunkPos
+	last *batchRecord // the last committed batch, for the batch hook
 }
 
 type checkpointJSON struct {
-	Version       int       `json:"version"`
-	Query         string    `json:"query"`
-	Start         time.Time `json:"start,omitzero"`
-	End           time.Time `json:"end,omitzero"`
-	Filter        string    `json:"filter,omitzero"`
-	Order         Order     `json:"order,omitzero"`
-	Mode          Mode      `json:"mode,omitzero"`
-	Plan          planSpec  `json:"plan"`
-	Chunks        int       `json:"chunks"`
-	Done          int       `json:"done"`
-	Position      chunkPos  `json:"position,omitzero"`
-	Sink          string    `json:"sink,omitzero"`
-	Batches       int64     `json:"batches,omitzero"`
-	Conversations int64     `json:"conversations,omitzero"`
-	Completed     bool      `json:"completed,omitzero"`
-	Updated       time.Time `json:"updated,omitzero"`
+	Version       int          `json:"version"`
+	Query         string       `json:"query"`
+	ExportID      string       `json:"exportId,omitzero"`
+	Start         time.Time    `json:"start,omitzero"`
+	End           time.Time    `json:"end,omitzero"`
+	Filter        string       `json:"filter,omitzero"`
+	Order         Order        `json:"order,omitzero"`
+	Mode          Mode         `json:"mode,omitzero"`
+	Plan          planSpec     `json:"plan"`
+	Chunks        int          `json:"chunks"`
+	Done          int          `json:"done"`
+	Position      chunkPos     `json:"position,omitzero"`
+	Sink          string       `json:"sink,omitzero"`
+	Batches       int64        `json:"batches,omitzero"`
+	Conversations int64        `json:"conversations,omitzero"`
+	Completed     bool         `json:"completed,omitzero"`
+	Updated       time.Time    `json:"updated,omitzero"`
+	LastBatch     *batchRecord `json:"lastBatch,omitzero"`
 }
 
 // MarshalJSON writes the versioned JSON form.
 func (c Checkpoint) MarshalJSON() ([]byte, error) {
 	return json.Marshal(checkpointJSON{
-		Version: tokenVersion, Query: c.QueryHash, Start: c.Start, End: c.End, Filter: c.Filter,
+		Version: tokenVersion, Query: c.QueryHash, ExportID: c.ExportID, LastBatch: c.last, Start: c.Start, End: c.End, Filter: c.Filter,
 		Order: c.Order, Mode: c.Mode, Plan: c.spec, Chunks: c.ChunksTotal, Done: c.ChunksDone,
 		Position: c.pos, Sink: c.SinkPosition, Batches: c.Batches, Conversations: c.Conversations,
 		Completed: c.Completed, Updated: c.Updated,
@@ -99,7 +106,7 @@ func (c *Checkpoint) UnmarshalJSON(b []byte) error {
 		return errors.New("search: checkpoint: inconsistent counts")
 	}
 	*c = Checkpoint{
-		QueryHash: j.Query, Start: j.Start, End: j.End, Filter: j.Filter, Order: j.Order, Mode: j.Mode,
+		QueryHash: j.Query, ExportID: j.ExportID, last: j.LastBatch, Start: j.Start, End: j.End, Filter: j.Filter, Order: j.Order, Mode: j.Mode,
 		ChunksTotal: j.Chunks, ChunksDone: j.Done, SinkPosition: j.Sink,
 		Batches: j.Batches, Conversations: j.Conversations, Completed: j.Completed, Updated: j.Updated,
 		spec: j.Plan, pos: j.Position,

@@ -2,9 +2,12 @@ package search
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -73,6 +76,9 @@ type Summary struct {
 	// QueryHash identifies the export's query (see [Checkpoint]);
 	// FilterHash is filter.Hash of its filter ("" without one).
 	QueryHash, FilterHash string
+	// ExportID names this export: made when its checkpoint is created and
+	// kept across resumed runs ([Checkpoint].ExportID).
+	ExportID string
 }
 
 // BatchInfo describes a batch that became durable, for [WithBatchHook]
@@ -83,6 +89,8 @@ type BatchInfo struct {
 	// filter ("" without one).
 	Query                 Query
 	QueryHash, FilterHash string
+	// ExportID names the export ([Summary].ExportID).
+	ExportID string
 	// Seq numbers the batches from 1, across resumed runs.
 	Seq        int64
 	Chunk      int
@@ -162,9 +170,11 @@ func WithProgress(f func(Progress)) ExportOption {
 }
 
 // WithBatchHook sets a function called after each batch is durable and its
-// checkpoint saved, from the goroutine delivering batches. An error stops
-// the export (the batch stays committed; a resumed run does not call the
-// hook for it again).
+// checkpoint saved, from the goroutine delivering batches. Delivery to the
+// hook is at least once: a crash can come between the checkpoint and the
+// hook, so a resumed run calls the hook again for the last batch of its
+// checkpoint before it fetches anything (deduplicate by ExportID and Seq).
+// An error stops the export; the batch stays committed.
 func WithBatchHook(f func(context.Context, BatchInfo) error) ExportOption {
 	return func(c *exportConfig) error {
 		c.hook = f
@@ -277,6 +287,7 @@ func (s *Searcher) Export(ctx context.Context, q Query, sink Sink, opts ...Expor
 		e.sum.Resumed = true
 		if cp.Completed {
 			e.cp = cp
+			e.sum.ExportID = cp.ExportID
 			e.sum.AlreadyComplete = true
 			return e.summary(), nil
 		}
@@ -285,7 +296,7 @@ func (s *Searcher) Export(ctx context.Context, q Query, sink Sink, opts ...Expor
 		if err != nil {
 			return e.summary(), err
 		}
-		cp = Checkpoint{QueryHash: p.hash, Start: p.q.Start.UTC(), End: p.q.End.UTC(),
+		cp = Checkpoint{QueryHash: p.hash, ExportID: newExportID(), Start: p.q.Start.UTC(), End: p.q.End.UTC(),
 			Order: p.q.Order, Mode: p.q.Mode, spec: spec}
 		if p.q.Filter != nil {
 			cp.Filter = p.q.Filter.String()
@@ -297,8 +308,18 @@ func (s *Searcher) Export(ctx context.Context, q Query, sink Sink, opts ...Expor
 	}
 	cp.ChunksTotal = len(e.chunks)
 	e.cp = cp
+	e.sum.ExportID = cp.ExportID
 	if err := sink.Open(ctx, cp.SinkPosition); err != nil {
 		return e.summary(), fmt.Errorf("search: Export: open sink: %w", err)
+	}
+	if found && cp.last != nil && cfg.hook != nil {
+		// The previous run may have stopped between saving this checkpoint
+		// and calling the hook for its last batch: call it again.
+		info := cp.last.info(e)
+		info.Checkpoint = cp
+		if err := cfg.hook(ctx, info); err != nil {
+			return e.summary(), fmt.Errorf("search: Export: batch hook: batch %d: %w", info.Seq, err)
+		}
 	}
 	err = e.run(ctx)
 	return e.summary(), err
@@ -478,8 +499,11 @@ func (e *exporter) deliver(ctx context.Context, i int, m exportMsg) error {
 		cp.Batches++
 		cp.Conversations += int64(len(m.rows))
 		first, last := &m.rows[0], &m.rows[len(m.rows)-1]
-		info = &BatchInfo{Query: e.p.q, QueryHash: e.p.hash, FilterHash: e.p.fhash, Seq: b.Seq, Chunk: i, Start: b.Start, End: b.End, Count: len(m.rows),
-			FirstID: first.ID, LastID: last.ID, FirstStart: first.Start, LastStart: last.Start, Position: pos}
+		cp.last = &batchRecord{Seq: b.Seq, Chunk: i, Count: len(m.rows),
+			FirstID: strings.Clone(first.ID), LastID: strings.Clone(last.ID), FirstStart: first.Start, LastStart: last.Start}
+		v := cp.last.info(e)
+		v.Position = pos // e.cp is the previous checkpoint until this one is saved
+		info = &v
 	}
 	if m.done {
 		cp.ChunksDone, cp.pos = i+1, chunkPos{}
@@ -518,4 +542,35 @@ func (e *exporter) finish(ctx context.Context) error {
 	e.s.cfg.logger.InfoContext(ctx, "export complete", slog.Int64("conversations", cp.Conversations),
 		slog.Int("chunks", cp.ChunksTotal))
 	return nil
+}
+
+// batchRecord is what a checkpoint keeps of its last batch, so a resumed
+// run can call the batch hook for it again.
+type batchRecord struct {
+	Seq        int64     `json:"seq"`
+	Chunk      int       `json:"chunk"`
+	Count      int       `json:"count"`
+	FirstID    string    `json:"firstId,omitzero"`
+	LastID     string    `json:"lastId,omitzero"`
+	FirstStart time.Time `json:"firstStart,omitzero"`
+	LastStart  time.Time `json:"lastStart,omitzero"`
+}
+
+// info is the BatchInfo of the recorded batch (without its Checkpoint).
+func (r *batchRecord) info(e *exporter) BatchInfo {
+	var start, end time.Time
+	if r.Chunk >= 0 && r.Chunk < len(e.chunks) {
+		start, end = e.chunks[r.Chunk].start, e.chunks[r.Chunk].end
+	}
+	return BatchInfo{Query: e.p.q, QueryHash: e.p.hash, FilterHash: e.p.fhash, ExportID: e.cp.ExportID,
+		Seq: r.Seq, Chunk: r.Chunk, Start: start, End: end, Count: r.Count,
+		FirstID: r.FirstID, LastID: r.LastID, FirstStart: r.FirstStart, LastStart: r.LastStart,
+		Position: e.cp.SinkPosition}
+}
+
+// newExportID returns a random export id, "exp_" and 32 hex digits.
+func newExportID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return "exp_" + hex.EncodeToString(b[:])
 }

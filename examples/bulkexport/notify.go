@@ -98,12 +98,6 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// exportID names the export in notifications. It is derived from the query
-// hash, so a resumed run keeps it and the batch ids it re-sends match.
-func exportID(queryHash string) string {
-	return "exp_" + queryHash[:min(len(queryHash), 32)]
-}
-
 // checkpointText is the checkpoint as sent: its JSON form.
 func checkpointText(cp search.Checkpoint) string {
 	b, err := json.Marshal(cp)
@@ -114,21 +108,17 @@ func checkpointText(cp search.Checkpoint) string {
 }
 
 // batch is the export's batch hook: it runs after the batch is fsynced to
-// -out and its checkpoint saved. The webhook id is derived from the export
-// and the batch number, so a batch notified again after a crash is
-// deduplicated (by the outbox and by receivers). A failure to queue the
+// -out and its checkpoint saved, and again for the checkpoint's last batch
+// when a run resumes (a crash may have come before the notification was
+// queued). The webhook id is derived from the export id (kept in the
+// checkpoint) and the batch number, so a batch notified twice is
+// deduplicated by the outbox and by receivers. A failure to queue the
 // notification is reported at the end and does not stop the export.
-//
-// One gap remains: a crash after the checkpoint is saved and before Send
-// has fsynced the notification to the outbox (a few milliseconds per
-// batch) loses that batch's notification, because a resumed export does
-// not call the hook again for a committed batch. export.completed carries
-// the totals, so a receiver can reconcile.
 func (n *notifier) batch(ctx context.Context, b search.BatchInfo) error {
 	if n == nil || n.sendErr != nil {
 		return nil
 	}
-	id := exportID(b.QueryHash)
+	id := b.ExportID
 	n.send(ctx, webhook.Event{
 		ID:        webhook.IDFor(id, "batch", strconv.FormatInt(b.Seq, 10)),
 		Timestamp: b.Checkpoint.Updated,
@@ -169,8 +159,8 @@ func (n *notifier) finish(ctx context.Context, sum search.Summary, exportErr err
 			cp = c
 		}
 	}
-	if sum.QueryHash != "" && n.sendErr == nil { // "": the export did not start (bad checkpoint), there is nothing to name
-		id := exportID(sum.QueryHash)
+	if sum.ExportID != "" && n.sendErr == nil { // "": the export did not start (bad checkpoint), there is nothing to name
+		id := sum.ExportID
 		if exportErr == nil {
 			n.send(ctx, webhook.Event{
 				ID:        webhook.IDFor(id, "completed"),

@@ -73,6 +73,7 @@ func main() {
 // options are the parsed flags.
 type options struct {
 	start, end  time.Time
+	defaultIntv bool // -interval was not given: the last 24 hours
 	filter      filter.Node
 	out         string
 	checkpoint  string
@@ -134,6 +135,12 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 			p.Conversations, p.ChunksDone, p.ChunksTotal, p.Requests, p.Retries, p.RateLimited, p.Rate)
 	}
 	store := search.NewFileCheckpointStore(opts.checkpoint)
+	if opts.defaultIntv {
+		if err := followCheckpoint(ctx, &q, store, stderr); err != nil {
+			fmt.Fprintln(stderr, "bulkexport:", oneLine(err))
+			return 1
+		}
+	}
 	sum, err := search.New(client, searchOpts...).Export(ctx, q, sink,
 		search.WithCheckpointStore(store),
 		search.WithConcurrency(opts.concurrency),
@@ -164,6 +171,36 @@ func run(ctx context.Context, args []string, stderr io.Writer, env func(string) 
 	return 0
 }
 
+// followCheckpoint adapts the default interval (the last 24 hours, which
+// moves every minute) to an existing checkpoint: an interrupted export is
+// resumed with the interval it started with, so rerunning the same command
+// after a crash finishes that export; a finished one is replaced by a new
+// export of the current last 24 hours. An explicit -interval is never
+// changed: a checkpoint of another interval is refused by Export.
+func followCheckpoint(ctx context.Context, q *search.Query, store *search.FileCheckpointStore, stderr io.Writer) error {
+	cp, ok, err := store.Load(ctx)
+	if err != nil || !ok || cp.Start.IsZero() {
+		return nil // no checkpoint, or one Export will report on
+	}
+	if !cp.Completed {
+		if !cp.Start.Equal(q.Start) || !cp.End.Equal(q.End) {
+			fmt.Fprintf(stderr, "bulkexport: resuming the interrupted export of %s/%s\n",
+				cp.Start.Format(time.RFC3339), cp.End.Format(time.RFC3339))
+			q.Start, q.End = cp.Start, cp.End
+		}
+		return nil
+	}
+	if cp.Start.Equal(q.Start) && cp.End.Equal(q.End) {
+		return nil // the same minute: Export says it is complete
+	}
+	fmt.Fprintf(stderr, "bulkexport: the export of %s/%s is complete; starting a new one for %s/%s\n",
+		cp.Start.Format(time.RFC3339), cp.End.Format(time.RFC3339), q.Start.Format(time.RFC3339), q.End.Format(time.RFC3339))
+	if err := os.Remove(store.Path()); err != nil {
+		return fmt.Errorf("remove the finished checkpoint: %w", err)
+	}
+	return nil
+}
+
 // parseFlags parses and checks every flag before any request.
 func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error) {
 	fs := flag.NewFlagSet("bulkexport", flag.ContinueOnError)
@@ -188,6 +225,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (options, error)
 		webhook: *hook, webhookWait: *hookWait}
 	var err error
 	if *interval == "" {
+		o.defaultIntv = true
 		o.end = now.UTC().Truncate(time.Minute)
 		o.start = o.end.Add(-24 * time.Hour)
 	} else if o.start, o.end, err = parseInterval(*interval); err != nil {

@@ -95,6 +95,11 @@ type Clock interface {
 	Sleep(ctx context.Context, d time.Duration) error
 }
 
+// SystemClock returns the wall clock: time.Now, and a Sleep that waits on a
+// timer and returns early (with the context's error) when ctx is done. It
+// is the default [Clock] of the client and of the packages built on it.
+func SystemClock() Clock { return realClock{} }
+
 // realClock is the default Clock.
 type realClock struct{}
 

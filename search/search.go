@@ -80,7 +80,7 @@ func New(c *genesys.Client, opts ...Option) *Searcher {
 		chunk:         DefaultChunk,
 		maxWindow:     DefaultMaxResultWindow,
 		lookupBatch:   DefaultLookupBatch,
-		clock:         realClock{},
+		clock:         genesys.SystemClock(),
 		logger:        slog.New(slog.DiscardHandler),
 	}
 	var errs []error
@@ -226,25 +226,6 @@ func WithLogger(l *slog.Logger) Option {
 			return errors.New("search: WithLogger: nil logger")
 		}
 		c.logger = l
-		return nil
-	}
-}
-
-// realClock is the default clock.
-type realClock struct{}
-
-func (realClock) Now() time.Time { return time.Now() }
-
-func (realClock) Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
 		return nil
 	}
 }

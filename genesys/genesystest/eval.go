@@ -138,42 +138,32 @@ func (m *matcher) match(c *conversation) bool {
 		}
 	}
 	for _, f := range m.eval {
-		ok := false
-		for i := range c.evaluations {
-			if f.eval(&evalCtx{c: c, e: &c.evaluations[i]}) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !anyOf(len(c.evaluations), func(i int) bool { return f.eval(&evalCtx{c: c, e: &c.evaluations[i]}) }) {
 			return false
 		}
 	}
 	for _, f := range m.surv {
-		ok := false
-		for i := range c.surveys {
-			if f.eval(&evalCtx{c: c, sv: &c.surveys[i]}) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !anyOf(len(c.surveys), func(i int) bool { return f.eval(&evalCtx{c: c, sv: &c.surveys[i]}) }) {
 			return false
 		}
 	}
 	for _, f := range m.res {
-		ok := false
-		for i := range c.resolutions {
-			if f.eval(&evalCtx{c: c, rs: &c.resolutions[i]}) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !anyOf(len(c.resolutions), func(i int) bool { return f.eval(&evalCtx{c: c, rs: &c.resolutions[i]}) }) {
 			return false
 		}
 	}
 	return true
+}
+
+// anyOf reports whether ok holds for some index in [0, n): an evaluation,
+// survey or resolution element holds when one of them satisfies it whole.
+func anyOf(n int, ok func(i int) bool) bool {
+	for i := range n {
+		if ok(i) {
+			return true
+		}
+	}
+	return false
 }
 
 func anySegment(c *conversation, f compiledFilter) bool {

@@ -63,7 +63,10 @@ type Faults struct {
 	// RepeatRowsAtPage, when positive (2 or more), makes that result page
 	// start RepeatRows rows (default 1) before where the previous page
 	// ended, once per job; its cursor continues after its last row, so no
-	// row is lost and RepeatRows rows are served twice.
+	// row is lost and RepeatRows rows are served twice. The page repeats at
+	// most pageSize-1 rows, so it always moves on when rows are left; it
+	// never carries the cursor it was requested with, also when it is the
+	// empty last page of EmptyLastPage (then it has no cursor).
 	RepeatRowsAtPage int
 	RepeatRows       int
 	// EmptyLastPage makes the last page of job results carry a cursor that

@@ -268,3 +268,61 @@ func mergeDupes(ids []string) []string {
 	}
 	return out
 }
+
+// TestJobRepeatRowsNeverRepeatsCursor pages through jobs whose overlapping
+// page falls on awkward places: the empty last page of EmptyLastPage, and
+// page sizes not larger than RepeatRows. No page may carry the cursor it
+// was asked with (only RepeatCursorAtPage asks for that), and the rows are
+// the ground truth.
+func TestJobRepeatRowsNeverRepeatsCursor(t *testing.T) {
+	t.Parallel()
+	body := `{"interval":"2026-05-10T00:00:00Z/2026-05-10T06:00:00Z","startOfDayIntervalMatching":true}`
+	tests := []struct {
+		name string
+		size int
+		// at is the page that overlaps; lastPlus counts from the empty
+		// last page (0 = that page) when at is 0.
+		at, lastPlus, rows int
+		empty              bool
+	}{
+		{name: "one page, then the empty page overlaps", size: 1000, at: 2, rows: 2, empty: true},
+		{name: "empty last page overlaps", size: 5, rows: 2, empty: true},
+		{name: "page before the empty one overlaps", size: 5, lastPlus: -1, rows: 2, empty: true},
+		{name: "middle page overlaps, empty last page", size: 5, at: 2, rows: 2, empty: true},
+		{name: "as many rows as the page size", size: 2, at: 3, rows: 2},
+		{name: "more rows than the page size", size: 2, at: 3, rows: 5, empty: true},
+		{name: "page size 1", size: 1, at: 2, rows: 1, empty: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			start, end := time.Date(2026, 5, 10, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 10, 6, 0, 0, 0, time.UTC)
+			probe := newTest(t)
+			want, err := probe.ConversationIDs(start, end, wireOf(t, `{}`))
+			require.NoError(t, err)
+			require.Greater(t, len(want), 20)
+			at := tt.at
+			if at == 0 { // the empty last page is page ceil(n/size)+1
+				at = (len(want)+tt.size-1)/tt.size + 1 + tt.lastPlus
+			}
+			s := newTest(t, WithFaults(Faults{EmptyLastPage: tt.empty, RepeatRowsAtPage: at, RepeatRows: tt.rows}),
+				WithLimits(Limits{JobPolls: -1}))
+			tok := getToken(t, s)
+			id := createJob(t, s, tok, body)
+			waitFulfilled(t, s, tok, id)
+			var got []string
+			cursor := ""
+			for n := 1; ; n++ {
+				require.Less(t, n, 2*len(want)+10, "too many pages")
+				p := decodePage(t, call(t, s, tok, "GET", resultsURL(id, cursor, tt.size), ""))
+				got = append(got, p.ids()...)
+				if p.Cursor == "" {
+					break
+				}
+				require.NotEqual(t, cursor, p.Cursor, "page %d carries the cursor it was asked with", n)
+				cursor = p.Cursor
+			}
+			assert.Equal(t, want, mergeDupes(got))
+		})
+	}
+}

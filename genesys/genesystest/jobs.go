@@ -345,13 +345,19 @@ func (s *Server) handleJobResults(rc *reqCtx, params []string, resp *response) {
 	start := off
 	if f.RepeatRowsAtPage > 1 && page == f.RepeatRowsAtPage && !j.overlap && off > 0 {
 		j.overlap = true
-		start = max(0, off-max(f.RepeatRows, 1))
+		// At most size-1 rows back, so that a page with rows left still
+		// ends past off: its cursor must never be the one it was asked
+		// with (that is RepeatCursorAtPage's fault, not this one).
+		start = max(0, off-min(max(f.RepeatRows, 1), size-1))
 	}
 	end := min(start+size, total)
 	next := ""
 	if end < total {
 		next = encodeCursor(j.nonce, end)
-	} else if f.EmptyLastPage && end > start {
+	} else if f.EmptyLastPage && end > off {
+		// Only a page that served new rows leads to the empty last page:
+		// the empty page itself (off == total) may be the overlapping one,
+		// and its rows were all served before.
 		next = encodeCursor(j.nonce, end)
 	}
 	if f.RepeatCursorAtPage > 0 && page == f.RepeatCursorAtPage && !j.repeated {

@@ -33,6 +33,9 @@ type Server struct {
 	ts     *httptest.Server
 	done   chan struct{}
 	close  sync.Once
+	// handlers counts running ServeHTTP calls: httptest stops tracking a
+	// connection a handler hijacks (the reset faults), so Close waits here.
+	handlers sync.WaitGroup
 
 	apiSeq atomic.Uint64 // API requests, numbers the random faults
 	reqSeq atomic.Uint64 // all requests, numbers correlation ids
@@ -150,14 +153,23 @@ func NewServer(opts ...Option) *Server {
 }
 
 // Close stops the server: pending fault delays end, then it waits for
-// outstanding requests. It is safe to call more than once.
+// outstanding requests, also those whose connection a fault reset, so they
+// are in [Server.Requests] and [Server.Stats] when it returns. For a server
+// made by [New], it only ends the pending fault delays: the http.Server
+// serving [Server.Handler] owns the requests (its Shutdown waits for them,
+// except for reset ones). It is safe to call more than once.
 func (s *Server) Close() {
 	s.close.Do(func() {
 		close(s.done)
-		if s.ts != nil {
-			s.ts.CloseClientConnections()
-			s.ts.Close()
+		if s.ts == nil {
+			return
 		}
+		s.ts.CloseClientConnections()
+		s.ts.Close()
+		// No new request can start now (the listener is closed and every
+		// connection httptest tracks is gone); what is left are handlers
+		// that hijacked their connection.
+		s.handlers.Wait()
 	})
 }
 
@@ -338,12 +350,15 @@ type reqCtx struct {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handlers.Add(1)
+	defer s.handlers.Done()
 	n := s.reqSeq.Add(1)
 	rc := &reqCtx{r: r, n: n, now: s.now(),
 		cid: formatUUID(hash3(s.salt, n, tagCorrelation), hash3(s.salt, n, tagCorrelation+100))}
 	resp := &response{header: http.Header{}}
-	status := s.serve(w, rc, resp)
-	s.record(rc, status)
+	status := 0 // a reset that aborts the handler (http.ErrAbortHandler) has none
+	defer func() { s.record(rc, status) }()
+	status = s.serve(w, rc, resp)
 }
 
 // serve handles one request and returns the status written (0 for a reset

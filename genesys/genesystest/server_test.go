@@ -2,7 +2,9 @@ package genesystest
 
 import (
 	"net/http"
+	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -231,4 +233,74 @@ func TestOptionErrors(t *testing.T) {
 	assert.Equal(t, DefaultConversations, s.Len())
 	s.Close()
 	s.Close()
+}
+
+// TestCloseWaitsForResetRequests checks that a request whose connection the
+// server reset is in Requests and Stats once Close returns: httptest stops
+// tracking a hijacked connection, so Close must wait for its handler
+// itself. To make this deterministic, the test holds the server's lock
+// while Close ends a held request (the handler resets the connection, then
+// needs the lock to record it): Close must not return then. It lets go
+// once Close waits for the handler in its own code (not in httptest's).
+func TestCloseWaitsForResetRequests(t *testing.T) {
+	t.Parallel()
+	s := NewServer(WithConversations(10), WithRules(Rule{Action: DelayHeaders, Delay: time.Hour}))
+	defer s.Close()
+	c := s.Client()
+	defer c.CloseIdleConnections()
+	reqErr := make(chan error, 1)
+	go func() {
+		resp, err := c.Get(s.URL() + availPath)
+		if err == nil {
+			_ = resp.Body.Close()
+		}
+		reqErr <- err
+	}()
+	for held := false; !held; runtime.Gosched() { // the handler is held by the delay
+		s.mu.Lock()
+		held = s.rules[0].fired > 0
+		s.mu.Unlock()
+	}
+
+	s.mu.Lock()
+	closed := make(chan struct{})
+	go func() {
+		defer close(closed)
+		s.Close()
+	}()
+	for {
+		select {
+		case <-closed:
+			recorded := len(s.log)
+			s.mu.Unlock()
+			require.Equal(t, 1, recorded, "Close returned before the reset request was recorded")
+		default:
+		}
+		if closeWaitsInServer() {
+			break
+		}
+		runtime.Gosched()
+	}
+	s.mu.Unlock()
+	<-closed
+	require.Error(t, <-reqErr, "the held request got a response")
+	if reqs := s.Requests(); assert.Len(t, reqs, 1) {
+		assert.Zero(t, reqs[0].Status, "a reset has no status")
+		assert.Equal(t, "rule:"+string(DelayHeaders), reqs[0].Fault)
+	}
+	assert.Equal(t, 1, s.Stats().Requests)
+}
+
+// closeWaitsInServer reports whether a goroutine is in Server.Close,
+// blocked in a WaitGroup outside httptest.
+func closeWaitsInServer() bool {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	for g := range strings.SplitSeq(string(buf), "\n\n") {
+		if strings.Contains(g, "genesystest.(*Server).Close(") && strings.Contains(g, "sync.(*WaitGroup).Wait(") &&
+			!strings.Contains(g, "httptest.") {
+			return true
+		}
+	}
+	return false
 }

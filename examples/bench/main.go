@@ -9,7 +9,7 @@
 //
 // Each row comes from a `go test -run '^$' -bench ... -benchmem`
 // subprocess run in the module root, one after the other so they do not
-// compete for the CPU; pacing efficiency comes from the TestPacingMeasure
+// compete for the CPU; pacing efficiency comes from the search package's TestExportPacingMeasure
 // measurement (GCDATA_PACING=1, about 40 s of wall time, little CPU).
 // Progress goes to stderr, the table to stdout. A failed run shows as
 // "failed" in its rows and makes the exit status 1.
@@ -152,7 +152,7 @@ func (j job) run(ctx context.Context, dir string, count int) ([]byte, error) {
 	if j.bench != "" {
 		args = append(args, "-run", "^$", "-bench", j.bench, "-benchmem")
 	} else {
-		args = append(args, "-run", j.test, "-v")
+		args = append(args, "-run", j.test, "-count=1", "-v")
 	}
 	if j.cpu != "" {
 		args = append(args, "-cpu", j.cpu)
@@ -237,23 +237,28 @@ func jobs(quick bool) []job {
 
 	if !quick {
 		js = append(js, job{
-			pkg: "./genesys", test: "^TestPacingMeasure$", env: []string{"GCDATA_PACING=1"}, once: true,
+			pkg: "./search", test: "^TestExportPacingMeasure$", env: []string{"GCDATA_PACING=1"}, once: true,
 			parse: parsePacing,
 			rows: []row{
 				{
-					label:  "genesys: pacing at R = 20 req/s, 4 workers, adaptive pacer",
+					label:  "search: export with 4 workers against a 20 req/s limit, adaptive pacer (default)",
 					target: "≥ 0.95 R, ≤ 1 % 429",
-					show:   func(r results) string { return r.pacing("adaptive/headers/steady") },
+					show:   func(r results) string { return r.pacing("export/adaptive/steady") },
 				},
 				{
-					label:  "genesys: pacing, limit halves then doubles, adaptive pacer",
+					label:  "search: the same, the limit halves then doubles",
 					target: "follows within a few s",
-					show:   func(r results) string { return r.pacing("adaptive/headers/changing") },
+					show:   func(r results) string { return r.pacing("export/adaptive/changing") },
 				},
 				{
-					label:  "genesys: pacing off, for comparison",
+					label:  "search: the same export with pacing off, for comparison",
 					target: "—",
-					show:   func(r results) string { return r.pacing("off/steady") },
+					show:   func(r results) string { return r.pacing("export/off/steady") },
+				},
+				{
+					label:  "search: pacing off, the limit halves then doubles",
+					target: "—",
+					show:   func(r results) string { return r.pacing("export/off/changing") },
 				},
 			},
 		})

@@ -152,7 +152,7 @@ func (j job) run(ctx context.Context, dir string, count int) ([]byte, error) {
 	if j.bench != "" {
 		args = append(args, "-run", "^$", "-bench", j.bench, "-benchmem")
 	} else {
-		args = append(args, "-run", j.test, "-count=1", "-v")
+		args = append(args, "-run", j.test, "-v")
 	}
 	if j.cpu != "" {
 		args = append(args, "-cpu", j.cpu)

@@ -37,8 +37,139 @@ func (d *scanner) reset(s string) {
 	d.i = 0
 }
 
+// errorf returns a decode error at the read position, naming the member
+// being decoded by its path in d.s (e.g. participants[1].sessions[0].
+// segmentStart). The path is worked out here, on the error path only, by
+// walking d.s again: the decoders keep no path while they run.
 func (d *scanner) errorf(format string, args ...any) error {
-	return fmt.Errorf("genesys: decode: offset %d: %s", d.i, fmt.Sprintf(format, args...))
+	msg := fmt.Sprintf(format, args...)
+	if p := jsonPathAt(d.s, d.i); p != "" {
+		return fmt.Errorf("genesys: decode: %s: offset %d: %s", p, d.i, msg)
+	}
+	return fmt.Errorf("genesys: decode: offset %d: %s", d.i, msg)
+}
+
+// jsonPathAt returns the path, in Go-like notation (a.b[2].c), of the
+// innermost value of the JSON text s whose extent includes offset off (from
+// its first byte up to just after its last byte, so both an error at the
+// start of a value and one after reading it name that value). It returns ""
+// for the top-level value. s is expected to be valid JSON; on anything else
+// it returns the path found so far and never panics.
+func jsonPathAt(s string, off int) string {
+	var b strings.Builder
+	i := jsonSkipWS(s, 0)
+	for i < len(s) && (s[i] == '{' || s[i] == '[') {
+		obj := s[i] == '{'
+		i++
+		found := false
+		for n := 0; ; n++ {
+			i = jsonSkipWS(s, i)
+			if i < len(s) && s[i] == ',' {
+				i = jsonSkipWS(s, i+1)
+			}
+			if i >= len(s) || s[i] == '}' || s[i] == ']' {
+				return b.String()
+			}
+			name := ""
+			if obj {
+				end := jsonSkipString(s, i)
+				if end < 0 {
+					return b.String()
+				}
+				name = s[i+1 : end-1]
+				i = jsonSkipWS(s, end)
+				if i >= len(s) || s[i] != ':' {
+					return b.String()
+				}
+				i = jsonSkipWS(s, i+1)
+			}
+			if off < i { // between members: the enclosing value
+				return b.String()
+			}
+			end := jsonSkipValue(s, i)
+			if end < 0 {
+				return b.String()
+			}
+			if off <= end {
+				if obj {
+					if b.Len() > 0 {
+						b.WriteByte('.')
+					}
+					b.WriteString(name)
+				} else {
+					b.WriteByte('[')
+					b.WriteString(strconv.Itoa(n))
+					b.WriteByte(']')
+				}
+				found = true
+				break
+			}
+			i = end
+		}
+		if !found {
+			break
+		}
+	}
+	return b.String()
+}
+
+func jsonSkipWS(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonSkipString returns the offset just after the string starting at s[i],
+// or -1.
+func jsonSkipString(s string, i int) int {
+	if i >= len(s) || s[i] != '"' {
+		return -1
+	}
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// jsonSkipValue returns the offset just after the value starting at s[i],
+// or -1.
+func jsonSkipValue(s string, i int) int {
+	if i >= len(s) {
+		return -1
+	}
+	switch s[i] {
+	case '"':
+		return jsonSkipString(s, i)
+	case '{', '[':
+		depth := 0
+		for i < len(s) {
+			switch s[i] {
+			case '"':
+				if i = jsonSkipString(s, i); i < 0 {
+					return -1
+				}
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return -1
+	}
+	for i < len(s) && !strings.ContainsRune(" \t\n\r,]}", rune(s[i])) {
+		i++
+	}
+	return i
 }
 
 func (d *scanner) ws() {

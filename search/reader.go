@@ -171,7 +171,7 @@ func (r *reader) nextQuery(ctx context.Context) ([]genesys.Conversation, error) 
 	if _, err := r.s.do(ctx, r.st, genesys.Request{
 		Method: http.MethodPost, Path: queryPath, Body: body, Operation: "details query",
 	}, &resp); err != nil {
-		return nil, fmt.Errorf("search: query %s page %d: %w", r.ch, page, err)
+		return nil, fmt.Errorf("search: %s: page %d: %w", r.ch, page, err)
 	}
 	n := len(resp.Conversations)
 	past := n > 0 && r.pastEnd(&resp.Conversations[n-1])

@@ -856,10 +856,8 @@ func TestServerLimits(t *testing.T) {
 				var re *genesys.RequestError
 				require.ErrorAs(t, err, &re)
 				assert.Contains(t, err.Error(), "decode response")
-				// It names the conversation and the offset, not the member:
-				// see the report of issue 6 (the codec could name the JSON
-				// pointer, /conversations/0/conversationStart).
 				assert.Contains(t, err.Error(), "[0]", "the error names the conversation")
+				assert.Contains(t, err.Error(), "conversationStart", "the error names the member")
 				assert.Contains(t, err.Error(), "offset", "the error names the position")
 			}},
 		{name: "oversized error body", rule: genesystest.Rule{Status: 400, Body: huge},

@@ -74,10 +74,7 @@ func TestSoak(t *testing.T) {
 			EmptyLastPage:         true,
 			// RepeatCursorAtPage is left out: the search gives up on a
 			// repeated cursor (ErrRepeatedCursor), so every job with two
-			// pages or more would fail once. (EmptyLastPage with
-			// RepeatRowsAtPage still repeats a cursor now and then: the
-			// fake re-serves the empty last page's cursor when that page
-			// is the overlapping one; the export is resumed then.)
+			// pages or more would fail once.
 		}),
 	)
 	defer srv.Close()

@@ -38,7 +38,7 @@ func rules() []rule {
 		"github.com/hashicorp/go-retryablehttp",
 		"golang.org/x/time/rate",
 		"github.com/go-json-experiment/json",
-		"golang.org/x/sync/",
+		
 	}
 	return []rule{
 		{pkg: "schema"},

@@ -38,7 +38,6 @@ func rules() []rule {
 		"github.com/hashicorp/go-retryablehttp",
 		"golang.org/x/time/rate",
 		"github.com/go-json-experiment/json",
-		
 	}
 	return []rule{
 		{pkg: "schema"},

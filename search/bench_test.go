@@ -17,9 +17,10 @@ import (
 )
 
 // BenchmarkExport streams an export of every conversation of the
-// in-process fake (at a million conversations per 14 days, all before the
-// availability watermark, so one async job per day: 1.4 days for 100k) to a discarding sink with the default options
-// (concurrency 4, job pages of 1000) and reports the peak heap, sampled
+// in-process fake (a million conversations per 14 days at every size, all
+// before the availability watermark, so one async job per day; 100k span
+// 1.4 days) to a discarding sink with the default options (concurrency 4,
+// job pages of 1000) and reports the peak heap, sampled
 // every millisecond, fake server included: peak-MiB counts heap objects
 // (live and not yet collected garbage, what drives the process size),
 // peak-live-MiB the live heap after each GC. The 1M case

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"strconv"
 	"strings"
@@ -133,19 +132,12 @@ type measurement struct {
 func runPacing(t *testing.T, run pacingRun) measurement {
 	name, p, headers, changing, rps, phase := run.name, run.pacer, run.headers, run.changing, run.rps, run.phase
 	srv := genesystest.NewServer(genesystest.WithConversations(5000),
-		genesystest.WithFaults(genesystest.Faults{RateLimit: rps}),
+		genesystest.WithFaults(genesystest.Faults{RateLimit: rps, HideRateLimitHeaders: !headers}),
 		genesystest.WithRequestLogSize(1<<20))
 	defer srv.Close()
-	h := srv.Handler()
-	if !headers {
-		h = stripRateLimitHeaders(h)
-	}
-	front := httptest.NewServer(h)
-	defer front.Close()
-	id, secret := srv.Credentials()
-	opts := []genesys.Option{genesys.WithBaseURL(front.URL), genesys.WithCredentials(id, secret),
+	opts := append(srv.ClientOptions(),
 		genesys.WithRetryPolicy(genesys.RetryPolicy{MaxAttempts: 20}),
-		genesys.WithPacer(p)} // a nil p turns the client's default pacer off
+		genesys.WithPacer(p)) // a nil p turns the client's default pacer off
 	c, err := genesys.New(t.Context(), opts...)
 	require.NoError(t, err)
 	defer c.CloseIdleConnections()
@@ -288,32 +280,6 @@ func fmtFollow(d time.Duration) string {
 		return "never"
 	}
 	return fmt.Sprintf("%.1fs", d.Seconds())
-}
-
-// stripRateLimitHeaders hides the inin-ratelimit-* headers, so the pacer
-// has only 429s and Retry-After to go by.
-func stripRateLimitHeaders(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(stripWriter{w}, r)
-	})
-}
-
-type stripWriter struct{ http.ResponseWriter }
-
-func (s stripWriter) strip() {
-	for _, k := range []string{"Inin-Ratelimit-Count", "Inin-Ratelimit-Allowed", "Inin-Ratelimit-Reset"} {
-		s.Header().Del(k)
-	}
-}
-
-func (s stripWriter) WriteHeader(code int) {
-	s.strip()
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s stripWriter) Write(b []byte) (int, error) {
-	s.strip() // harmless once the headers are sent
-	return s.ResponseWriter.Write(b)
 }
 
 func envFloat(t *testing.T, key string, def float64) float64 {

@@ -27,6 +27,10 @@ type Faults struct {
 	RateLimit float64
 	// RateBurst is the bucket size (default: RateLimit rounded up, at least 1).
 	RateBurst int
+	// HideRateLimitHeaders leaves the inin-ratelimit-* headers out of every
+	// response, like a server that does not report its limit: a client's
+	// pacer then has only 429s and Retry-After to go by.
+	HideRateLimitHeaders bool
 	// ServerErrorRate is the fraction (0..1) of API requests answered with a
 	// 5xx error body instead of being served.
 	ServerErrorRate float64

@@ -105,6 +105,14 @@ func TestRateLimit(t *testing.T) {
 	require.NoError(t, s.SetRateLimit(0, 0))
 	assert.Equal(t, 200, call(t, s, tok, "GET", availPath, "").status)
 	assert.Equal(t, strconv.Itoa(UnlimitedRequestsPerMinute), call(t, s, tok, "GET", availPath, "").header.Get("inin-ratelimit-allowed"))
+
+	require.NoError(t, s.SetFaults(Faults{RateLimit: 2, HideRateLimitHeaders: true}))
+	r = call(t, s, tok, "GET", availPath, "")
+	assert.Equal(t, 200, r.status)
+	for _, k := range []string{"inin-ratelimit-count", "inin-ratelimit-allowed", "inin-ratelimit-reset"} {
+		assert.Empty(t, r.header.Get(k), "hidden: %s", k)
+	}
+	assert.NotEmpty(t, r.header.Get("ININ-Correlation-Id"), "the correlation id is still sent")
 }
 
 func TestScriptedRules(t *testing.T) {

@@ -367,13 +367,16 @@ func (s *Server) serve(w http.ResponseWriter, rc *reqCtx, resp *response) int {
 	r := rc.r
 	s.mu.Lock()
 	count, allowed, reset := s.windowLocked(rc.now)
+	hide := s.faults.HideRateLimitHeaders
 	rule, ruled := matchRule(s.rules, r.Method, r.URL.Path)
 	s.mu.Unlock()
 	h := resp.header
 	h.Set("ININ-Correlation-Id", rc.cid)
-	h.Set("inin-ratelimit-count", strconv.Itoa(count))
-	h.Set("inin-ratelimit-allowed", strconv.Itoa(allowed))
-	h.Set("inin-ratelimit-reset", strconv.Itoa(reset))
+	if !hide {
+		h.Set("inin-ratelimit-count", strconv.Itoa(count))
+		h.Set("inin-ratelimit-allowed", strconv.Itoa(allowed))
+		h.Set("inin-ratelimit-reset", strconv.Itoa(reset))
+	}
 
 	post := Action("")
 	if ruled {

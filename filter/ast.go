@@ -308,11 +308,7 @@ func RefText(r schema.Ref) string {
 	case nil:
 		return "<nil>"
 	case schema.CustomProperty:
-		name := r.Name()
-		if !plainPropName(name) {
-			name = strconv.Quote(name)
-		}
-		return propPrefix + name + ":" + string(r.Type())
+		return r.String() // prop.NAME:TYPE, the name quoted when it is not plain
 	case schema.Field:
 		if !r.Valid() {
 			return r.String()
@@ -324,18 +320,6 @@ func RefText(r schema.Ref) string {
 	default:
 		return r.String()
 	}
-}
-
-// plainPropName reports whether a property name can be written unquoted:
-// only ASCII letters, digits, '_', '-' and '.'. The empty name (invalid, and
-// refused by Parse either way) prints as "prop.:TYPE".
-func plainPropName(name string) bool {
-	for i := 0; i < len(name); i++ {
-		if !isPropNameByte(name[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // FormatNumber formats a range bound as the canonical text and wire JSON

@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Ref is the left-hand side of a filter predicate: a [Field] or a
 // [CustomProperty]. The interface is sealed; no other type implements it.
@@ -64,8 +67,28 @@ func (p CustomProperty) Allows(op Operator) bool { return p.Valid() && op.Valid(
 
 // String returns "prop.NAME:TYPE", e.g. "prop.customerTier:string"; [ParseRef]
 // reads it back.
+//
+// A name with characters other than ASCII letters, digits, '_', '-' and '.'
+// is quoted Go-style (prop."my tier":string), the form [ParseRef] and the
+// filter expression language read back.
 func (p CustomProperty) String() string {
-	return propPrefix + p.name + ":" + string(p.typ)
+	name := p.name
+	if !plainPropertyName(name) {
+		name = strconv.Quote(name)
+	}
+	return propPrefix + name + ":" + string(p.typ)
+}
+
+// plainPropertyName reports whether a property name can be written
+// unquoted: only ASCII letters, digits, '_', '-' and '.'.
+func plainPropertyName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // CheckValue returns nil if v is a valid value for the property's type, or a
@@ -107,13 +130,23 @@ func validPropertyName(s string) bool {
 // malformed property.
 func ParseRef(s string) (Ref, error) {
 	if rest, ok := strings.CutPrefix(s, propPrefix); ok {
-		i := strings.LastIndexByte(rest, ':')
-		if i < 0 {
+		name, typ, found := "", "", false
+		if strings.HasPrefix(rest, `"`) { // prop."my tier":string
+			q, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				return nil, &RefError{Text: s, Reason: "bad quoted property name: " + err.Error()}
+			}
+			name, _ = strconv.Unquote(q)
+			typ, found = strings.CutPrefix(rest[len(q):], ":")
+		} else if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+			name, typ, found = rest[:i], rest[i+1:], true
+		}
+		if !found {
 			return nil, &RefError{Text: s, Reason: "property needs a type: prop.NAME:TYPE with TYPE one of bool, integer, real, date, string, uuid"}
 		}
-		p := Property(rest[:i], PropertyType(rest[i+1:]))
+		p := Property(name, PropertyType(typ))
 		if !p.typ.Valid() {
-			return nil, &RefError{Text: s, Reason: "unknown property type " + quote(rest[i+1:]) + " (want bool, integer, real, date, string or uuid)"}
+			return nil, &RefError{Text: s, Reason: "unknown property type " + quote(typ) + " (want bool, integer, real, date, string or uuid)"}
 		}
 		if !validPropertyName(p.name) {
 			return nil, &RefError{Text: s, Reason: "empty or invalid property name"}

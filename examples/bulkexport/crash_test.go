@@ -22,6 +22,7 @@ import (
 
 	"github.com/interactiondata/gcdata/filter"
 	"github.com/interactiondata/gcdata/genesys/genesystest"
+	"github.com/interactiondata/gcdata/webhook"
 )
 
 // The crash test's organisation: a fixed period, so the fake program and
@@ -183,6 +184,71 @@ func TestCrashSafety(t *testing.T) {
 	}
 }
 
+// TestCrashSafetyWithWebhook kills the export with -webhook at random
+// points: after the last run, every durable batch has been announced
+// (at least once, deduplicated by webhook id), with no gap in the
+// sequence, the counts add up to the output, and export.completed came.
+func TestCrashSafetyWithWebhook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs two programs")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	exportBin := filepath.Join(dir, "bulkexport")
+	fakeBin := filepath.Join(dir, "fakegenesys")
+	for _, b := range []struct{ out, pkg string }{{exportBin, "."}, {fakeBin, "../fakegenesys"}} {
+		out, err := exec.CommandContext(t.Context(), "go", "build", "-o", b.out, b.pkg).CombinedOutput()
+		require.NoError(t, err, string(out))
+	}
+	url := startFake(t, fakeBin, "-seed", strconv.Itoa(crashSeed), "-conversations", strconv.Itoa(crashConversations),
+		"-start", crashPeriodStart.Format(time.RFC3339), "-end", crashPeriodEnd.Format(time.RFC3339),
+		"-job-polls", "-1", "-max-concurrent-jobs", "1000", "-error-rate", "0.05")
+	secret, err := webhook.GenerateSecret()
+	require.NoError(t, err)
+	rcv := newReceiver(t, secret)
+	env := []string{webhookSecretEnv + "=" + secret}
+	out := filepath.Join(dir, "out.jsonl")
+	args := []string{"-interval", crashStart.Format(time.RFC3339) + "/" + crashEnd.Format(time.RFC3339),
+		"-mode", "query", "-concurrency", "2", "-webhook", rcv.url, "-webhook-timeout", "10s", "-out", out}
+
+	rng := rand.New(rand.NewPCG(7, 7))
+	killed := 0
+	for range max(crashKills(t)/4, 3) {
+		at := fileSize(out) + 1 + rng.Int64N(400_000) // somewhere in the next few batches
+		code, log := runExportEnv(t, exportBin, url, env, at, args...)
+		require.Contains(t, []int{-1, 0}, code, log)
+		if code == -1 {
+			killed++
+		}
+	}
+	require.Positive(t, killed, "some runs were killed mid-export")
+	code, log := runExportEnv(t, exportBin, url, env, -1, args...)
+	require.Equal(t, 0, code, log)
+
+	counts := map[int64]int64{} // batch sequence -> conversations
+	completed := false
+	for _, ev := range rcv.received() {
+		switch d := ev.Data.(type) {
+		case webhook.BatchCompleted:
+			if c, dup := counts[d.Sequence]; dup {
+				assert.Equal(t, c, d.Conversations, "batch %d announced twice with other counts", d.Sequence)
+			}
+			counts[d.Sequence] = d.Conversations
+		case webhook.ExportCompleted:
+			completed = true
+			assert.Equal(t, int64(len(counts)), d.Batches, "every batch announced")
+		}
+	}
+	require.True(t, completed, "export.completed arrived")
+	var total int64
+	for seq := int64(1); seq <= int64(len(counts)); seq++ {
+		c, ok := counts[seq]
+		require.True(t, ok, "batch %d was never announced", seq)
+		total += c
+	}
+	assert.Equal(t, int64(len(fileIDs(t, out))), total, "the announced counts add up to the output")
+}
+
 var (
 	urlLine  = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`)
 	doneLine = regexp.MustCompile(`done: .*`)
@@ -216,8 +282,14 @@ func startFake(t *testing.T, bin string, args ...string) string {
 // killAt bytes or more, unless it ended first.
 func runExport(t *testing.T, bin, url string, killAt int64, args ...string) (int, string) {
 	t.Helper()
+	return runExportEnv(t, bin, url, nil, killAt, args...)
+}
+
+// runExportEnv is runExport with extra environment variables.
+func runExportEnv(t *testing.T, bin, url string, extra []string, killAt int64, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.CommandContext(t.Context(), bin, args...)
-	env := []string{"GENESYS_CLIENT_ID=crash-test", "GENESYS_CLIENT_SECRET=crash-secret", "GENESYS_BASE_URL=" + url}
+	env := append([]string{"GENESYS_CLIENT_ID=crash-test", "GENESYS_CLIENT_SECRET=crash-secret", "GENESYS_BASE_URL=" + url}, extra...)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "GENESYS_") {
 			env = append(env, kv)

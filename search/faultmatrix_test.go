@@ -362,34 +362,6 @@ func fmJobTargets(op fmOp) []fmTarget {
 	return op.targets
 }
 
-// fmClock is the client's fake clock: Sleep records the wait and moves Now
-// on at once.
-type fmClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	sleeps []time.Duration
-}
-
-func (c *fmClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fmClock) Sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sleeps = append(c.sleeps, d)
-	c.now = c.now.Add(d)
-	return ctx.Err()
-}
-
-func (c *fmClock) waits() []time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]time.Duration{}, c.sleeps...)
-}
-
 // fmInstant is the searcher's clock: its waits end at once.
 type fmInstant struct{ skew atomic.Int64 }
 
@@ -439,7 +411,7 @@ func fmRun(t *testing.T, ctx context.Context, srv *genesystest.Server, op fmOp, 
 	onTarget func(), midRun func()) fmResult {
 	targets := row.targetsFor(op)
 	t.Helper()
-	clk := &fmClock{now: fmNow}
+	clk := &recordingClock{now: fmNow}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	t.Cleanup(base.CloseIdleConnections)
 	var rt http.RoundTripper = base
@@ -889,7 +861,7 @@ func TestServerLimits(t *testing.T) {
 					r.Method, r.Path, r.Times = tg.method, tg.path, -1
 					require.NoError(t, srv.AddRules(r))
 				}
-				clk := &fmClock{now: fmNow}
+				clk := &recordingClock{now: fmNow}
 				opts := append(srv.ClientOptions(), genesys.WithClock(clk), genesys.WithPacer(nil), genesys.WithRetryPolicy(fmPolicy))
 				if tt.maxBody > 0 {
 					opts = append(opts, genesys.WithMaxResponseBytes(tt.maxBody))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -41,6 +42,34 @@ func (c instantClock) Sleep(ctx context.Context, d time.Duration) error {
 		c.skew.Add(int64(d))
 	}
 	return ctx.Err()
+}
+
+// recordingClock is a fake clock: Sleep advances Now at once and records
+// the wait.
+type recordingClock struct {
+	mu     sync.Mutex
+	now    time.Time
+	sleeps []time.Duration
+}
+
+func (c *recordingClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *recordingClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sleeps = append(c.sleeps, d)
+	c.now = c.now.Add(d)
+	return ctx.Err()
+}
+
+func (c *recordingClock) waits() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]time.Duration{}, c.sleeps...) // empty, not nil, when nothing waited
 }
 
 // newFake starts the standard fake with extra options.
